@@ -1,0 +1,32 @@
+package es.faro.client.cache;
+
+import es.faro.protocol.model.Conversation;
+import es.faro.protocol.model.Message;
+import es.faro.protocol.model.ReferenceData;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Read side of the local cache. Every method does SQLite I/O: call it from a background executor,
+ * never from the JavaFX thread. The cache already holds local optimistic changes (pending replies,
+ * claims, status changes) on top of what the server confirmed.
+ */
+public interface CacheReader {
+    ReferenceData reference();
+
+    /** Conversations whose status is NEW, OPEN or PENDING (what queues show), any order. */
+    List<Conversation> activeConversations();
+
+    /** The current state of the given conversations; missing ids are left out (e.g. removed). */
+    List<Conversation> conversations(Collection<String> ids);
+
+    Optional<Conversation> conversation(String id);
+
+    /** The thread oldest first, including replies and notes still waiting in the outbox. */
+    List<ThreadMessage> thread(String conversationId);
+
+    void addListener(CacheListener listener);
+
+    void removeListener(CacheListener listener);
+}

@@ -1,0 +1,5 @@
+package es.faro.protocol.model;
+
+public enum Presence {
+    ONLINE, AWAY, OFFLINE
+}

@@ -1,0 +1,5 @@
+package es.faro.protocol.model;
+
+public enum Role {
+    AGENT, LEAD, ADMIN, ANALYST
+}

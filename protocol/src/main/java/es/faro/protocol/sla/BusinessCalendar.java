@@ -1,0 +1,126 @@
+package es.faro.protocol.sla;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Business hours in one time zone: open periods per weekday (several a day for split shifts) and
+ * holidays, or always open (24/7). SLA clocks count only the open time of their policy's calendar.
+ * Local times are resolved through {@link ZonedDateTime}, so the DST changes of the zone are honoured.
+ */
+public record BusinessCalendar(String id, String name, ZoneId zone, boolean alwaysOpen,
+                               Map<DayOfWeek, List<TimeRange>> hours, Set<LocalDate> holidays) {
+
+    /** Far enough to cross any realistic run of holidays; a calendar that never opens is a configuration error. */
+    private static final int MAX_DAYS_SCANNED = 3_700;
+
+    public BusinessCalendar {
+        zone = zone == null ? ZoneId.of("Europe/Madrid") : zone;
+        EnumMap<DayOfWeek, List<TimeRange>> copy = new EnumMap<>(DayOfWeek.class);
+        if (hours != null) {
+            hours.forEach((day, ranges) -> {
+                List<TimeRange> sorted = new ArrayList<>(ranges);
+                sorted.sort(Comparator.comparing(TimeRange::from));
+                copy.put(day, List.copyOf(sorted));
+            });
+        }
+        hours = Map.copyOf(copy);
+        holidays = holidays == null ? Set.of() : Set.copyOf(holidays);
+        if (!alwaysOpen && hours.values().stream().allMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("calendar " + id + " has no open hours");
+        }
+    }
+
+    public static BusinessCalendar twentyFourSeven(String id) {
+        return new BusinessCalendar(id, "24/7", ZoneId.of("UTC"), true, Map.of(), Set.of());
+    }
+
+    /** The instant when {@code amount} of business time has passed after {@code start}. */
+    public Instant plus(Instant start, Duration amount) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("negative business duration");
+        }
+        if (alwaysOpen) {
+            return start.plus(amount);
+        }
+        Duration left = amount;
+        LocalDate day = start.atZone(zone).toLocalDate();
+        for (int i = 0; i < MAX_DAYS_SCANNED; i++, day = day.plusDays(1)) {
+            for (Instant[] open : openIntervals(day)) {
+                Instant from = open[0].isBefore(start) ? start : open[0];
+                if (!from.isBefore(open[1])) {
+                    continue;
+                }
+                Duration available = Duration.between(from, open[1]);
+                if (left.compareTo(available) <= 0) {
+                    return from.plus(left);
+                }
+                left = left.minus(available);
+            }
+        }
+        throw new IllegalStateException("calendar " + id + " is not open within " + MAX_DAYS_SCANNED + " days");
+    }
+
+    /** Business time elapsed in [from, to); zero when {@code to} is not after {@code from}. */
+    public Duration between(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        if (alwaysOpen) {
+            return Duration.between(from, to);
+        }
+        Duration total = Duration.ZERO;
+        LocalDate last = to.atZone(zone).toLocalDate();
+        for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+            for (Instant[] open : openIntervals(day)) {
+                Instant a = open[0].isBefore(from) ? from : open[0];
+                Instant b = open[1].isAfter(to) ? to : open[1];
+                if (b.isAfter(a)) {
+                    total = total.plus(Duration.between(a, b));
+                }
+            }
+        }
+        return total;
+    }
+
+    /** Whether the calendar is open at the instant. */
+    public boolean isOpen(Instant at) {
+        if (alwaysOpen) {
+            return true;
+        }
+        for (Instant[] open : openIntervals(at.atZone(zone).toLocalDate())) {
+            if (!at.isBefore(open[0]) && at.isBefore(open[1])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Instant[]> openIntervals(LocalDate day) {
+        if (holidays.contains(day)) {
+            return List.of();
+        }
+        List<TimeRange> ranges = hours.getOrDefault(day.getDayOfWeek(), List.of());
+        List<Instant[]> result = new ArrayList<>(ranges.size());
+        for (TimeRange r : ranges) {
+            Instant from = ZonedDateTime.of(day, r.from(), zone).toInstant();
+            Instant to = r.endsAtMidnight()
+                    ? day.plusDays(1).atStartOfDay(zone).toInstant()
+                    : ZonedDateTime.of(day, r.to(), zone).toInstant();
+            if (to.isAfter(from)) {
+                result.add(new Instant[] {from, to});
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,5 @@
+package es.faro.protocol.sla;
+
+public enum SlaClockKind {
+    FIRST_RESPONSE, NEXT_RESPONSE, RESOLUTION
+}
