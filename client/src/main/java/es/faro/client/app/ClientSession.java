@@ -25,9 +25,13 @@ public final class ClientSession implements AutoCloseable {
         this.commands = commands;
     }
 
-    /** Opens the cache of this agent on this server and starts syncing (the API client must hold a token). */
-    public static ClientSession start(ApiClient api, Agent me, Path cacheFolder) {
-        SqliteCache cache = SqliteCache.open(cacheFolder.resolve(cacheFileName(me, api)));
+    /**
+     * Opens the cache of this agent on this server and starts syncing (the API client must hold a
+     * token). {@code serverKey} names the server in the cache file name: host and port for a remote
+     * server, a fixed name for the embedded demo server whose port changes on every start.
+     */
+    public static ClientSession start(ApiClient api, Agent me, Path cacheFolder, String serverKey) {
+        SqliteCache cache = SqliteCache.open(cacheFolder.resolve(cacheFileName(me, serverKey)));
         SyncEngine sync = new SyncEngine(api, cache);
         OutboxCommands commands = new OutboxCommands(cache, me);
         sync.attach(commands);
@@ -36,9 +40,13 @@ public final class ClientSession implements AutoCloseable {
     }
 
     /** One file per user and server, so two agents sharing a PC (or one agent on two servers) never mix data. */
-    static String cacheFileName(Agent me, ApiClient api) {
-        String server = (api.base().host() + "_" + api.base().port()).replaceAll("[^A-Za-z0-9_.-]", "_");
+    static String cacheFileName(Agent me, String serverKey) {
+        String server = serverKey.replaceAll("[^A-Za-z0-9_.-]", "_");
         return me.username().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "_") + "@" + server + ".db";
+    }
+
+    public static String serverKey(ApiClient api) {
+        return api.base().host() + "_" + api.base().port();
     }
 
     public Agent me() {
