@@ -30,6 +30,7 @@ public final class SyncEngine implements ConnectionMonitor, AutoCloseable {
     private final SqliteCache cache;
     private final OutboxPusher pusher;
     private final List<Consumer<ConnectionState>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<Event>>> receivedListeners = new CopyOnWriteArrayList<>();
     private final Backoff backoff = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(15));
     private final Object lock = new Object();
     private final Thread thread;
@@ -67,6 +68,11 @@ public final class SyncEngine implements ConnectionMonitor, AutoCloseable {
     @Override
     public void addListener(Consumer<ConnectionState> listener) {
         listeners.add(listener);
+    }
+
+    /** Told of each batch of events received from the server (catch-up pages and the live stream) once the cache has handled it. */
+    public void addReceivedListener(Consumer<List<Event>> listener) {
+        receivedListeners.add(listener);
     }
 
     /** Breaks the live stream as a network cut would (the engine reconnects and catches up). */
@@ -142,6 +148,7 @@ public final class SyncEngine implements ConnectionMonitor, AutoCloseable {
             Changes changes = api.changes(cursor, CHANGES_PAGE);
             if (!changes.events().isEmpty()) {
                 cache.applyEvents(changes.events());
+                notifyReceived(changes.events());
                 applied += changes.events().size();
                 publish(ConnectionState.Status.SYNCING, applied, 0, null, "catch-up");
             }
@@ -155,11 +162,22 @@ public final class SyncEngine implements ConnectionMonitor, AutoCloseable {
     }
 
     private void onLiveEvent(Event event) {
-        cache.applyEventsAsync(List.of(event)).exceptionally(e -> {
+        List<Event> batch = List.of(event);
+        cache.applyEventsAsync(batch).thenRun(() -> notifyReceived(batch)).exceptionally(e -> {
             log.error("cannot apply event {}; reconnecting to catch up", event.seq(), e);
             dropStream();
             return null;
         });
+    }
+
+    private void notifyReceived(List<Event> events) {
+        for (Consumer<List<Event>> l : receivedListeners) {
+            try {
+                l.accept(events);
+            } catch (RuntimeException e) {
+                log.warn("received-events listener failed", e);
+            }
+        }
     }
 
     private void publishPending() {
