@@ -1,0 +1,112 @@
+package es.faro.server.config;
+
+import es.faro.protocol.event.EventType;
+import es.faro.protocol.json.Json;
+import es.faro.protocol.model.Agent;
+import es.faro.protocol.model.Brand;
+import es.faro.protocol.model.CannedResponse;
+import es.faro.protocol.model.Label;
+import es.faro.protocol.model.ReferenceData;
+import es.faro.protocol.model.Workqueue;
+import es.faro.protocol.sla.BusinessCalendar;
+import es.faro.protocol.sla.SlaPolicy;
+import es.faro.server.store.Agents;
+import es.faro.server.store.EventLog;
+import es.faro.server.store.ReferenceItems;
+import es.faro.server.store.Store;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts the reference files into the store at startup (upsert). Passwords are hashed only for new
+ * users or when the configured password no longer verifies, because PBKDF2 is deliberately slow.
+ * When anything changed, one {@code reference.updated} event tells connected clients.
+ */
+public final class ReferenceLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(ReferenceLoader.class);
+
+    private ReferenceLoader() {
+    }
+
+    public static ReferenceData load(Store store, ReferenceSeed seed) {
+        validate(seed);
+        Map<String, Agents.Row> existing = new HashMap<>();
+        store.read(Agents::rows).forEach(r -> existing.put(r.agent().id(), r));
+        Map<String, String> hashes = new HashMap<>();
+        for (UserSeed user : seed.users()) {
+            Agents.Row row = existing.get(user.id());
+            if (user.password() == null || user.password().isEmpty()) {
+                throw new IllegalStateException("user " + user.username() + " has no password in users.json");
+            }
+            hashes.put(user.id(), row != null && PasswordHasher.verify(user.password(), row.passwordHash())
+                    ? row.passwordHash() : PasswordHasher.hash(user.password()));
+        }
+        return store.write(c -> apply(c, seed, existing, hashes)).join();
+    }
+
+    private static ReferenceData apply(Connection c, ReferenceSeed seed, Map<String, Agents.Row> existing,
+                                       Map<String, String> hashes) throws SQLException {
+        boolean changed = ReferenceItems.replace(c, ReferenceItems.BRAND, json(seed.brands(), Brand::id));
+        changed |= ReferenceItems.replace(c, ReferenceItems.LABEL, json(seed.labels(), Label::id));
+        changed |= ReferenceItems.replace(c, ReferenceItems.QUEUE, json(seed.queues(), Workqueue::id));
+        changed |= ReferenceItems.replace(c, ReferenceItems.CALENDAR, json(seed.calendars(), BusinessCalendar::id));
+        changed |= ReferenceItems.replace(c, ReferenceItems.SLA_POLICY, json(seed.slaPolicies(), SlaPolicy::id));
+        changed |= ReferenceItems.replace(c, ReferenceItems.CANNED_RESPONSE,
+                json(seed.cannedResponses(), CannedResponse::id));
+        int position = 0;
+        for (UserSeed user : seed.users()) {
+            Agents.Row row = existing.get(user.id());
+            Agent agent = user.toAgent();
+            if (row != null) {
+                agent = agent.withPresence(row.agent().presence());
+            }
+            String hash = hashes.get(user.id());
+            if (row == null || !row.agent().equals(agent) || !row.passwordHash().equals(hash)
+                    || row.demoOnly() != user.demoOnly()) {
+                Agents.upsert(c, agent, position, hash, user.demoOnly());
+                changed = true;
+            }
+            position++;
+        }
+        ReferenceData data = ReferenceQueries.referenceData(c);
+        if (changed) {
+            long seq = EventLog.append(c, EventType.REFERENCE, Instant.now(), null, null, data);
+            LOG.info("reference data loaded: {} brands, {} queues, {} users (event {})", data.brands().size(),
+                    data.queues().size(), data.agents().size(), seq);
+        }
+        return data;
+    }
+
+    private static void validate(ReferenceSeed seed) {
+        Map<String, String> usernames = new HashMap<>();
+        for (UserSeed u : seed.users()) {
+            String previous = usernames.put(u.username(), u.id());
+            if (previous != null && !previous.equals(u.id())) {
+                throw new IllegalStateException("username " + u.username() + " is used twice in users.json");
+            }
+        }
+        for (Brand b : seed.brands()) {
+            Objects.requireNonNull(b.id(), "a brand without id in brands.json");
+        }
+    }
+
+    private static <T> Map<String, String> json(List<T> items, Function<T, String> id) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (T item : items) {
+            String key = Objects.requireNonNull(id.apply(item), "a reference item without id: " + item);
+            if (result.put(key, Json.write(item)) != null) {
+                throw new IllegalStateException("duplicate reference id " + key);
+            }
+        }
+        return result;
+    }
+}

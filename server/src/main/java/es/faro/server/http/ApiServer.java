@@ -1,0 +1,56 @@
+package es.faro.server.http;
+
+import es.faro.protocol.json.Json;
+import es.faro.server.channels.ChannelAdapter;
+import es.faro.server.channels.IngestService;
+import es.faro.server.config.ServerConfig;
+import es.faro.server.store.Store;
+import es.faro.server.workflow.ConversationService;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import java.util.Map;
+
+/** The HTTP face of the server: Javalin with every v1 route declared up front. */
+public final class ApiServer implements AutoCloseable {
+    private final Javalin app;
+    private final EventFanout fanout;
+
+    public ApiServer(ServerConfig config, String host, Store store, AuthService auth, ConversationService conversations,
+                     IngestService ingest, List<ChannelAdapter> adapters) {
+        this.fanout = new EventFanout(store, config.sseHeartbeat());
+        Bodies bodies = new Bodies(config.maxBodyBytes());
+        AuthFilter authFilter = new AuthFilter(auth);
+        this.app = Javalin.create(cfg -> {
+            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.http.defaultContentType = "application/json";
+            cfg.startup.showJavalinBanner = false;
+            cfg.jetty.host = host;
+            cfg.jetty.port = config.port();
+            cfg.routes.beforeMatched(authFilter::handle);
+            cfg.routes.get("/api/v1/health", ctx -> ctx.json(Map.of("status", "ok")));
+            new AuthRoutes(auth, bodies).register(cfg.routes);
+            new SyncRoutes(store).register(cfg.routes);
+            new ConversationRoutes(store, conversations, bodies).register(cfg.routes);
+            new WebhookRoutes(adapters, config, ingest, bodies).register(cfg.routes);
+            new EventStream(fanout).register(cfg.routes);
+            ErrorHandlers.register(cfg.routes);
+        });
+    }
+
+    public ApiServer start() {
+        app.start();
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        fanout.close();
+        app.stop();
+    }
+}

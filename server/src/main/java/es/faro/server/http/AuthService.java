@@ -1,0 +1,87 @@
+package es.faro.server.http;
+
+import es.faro.protocol.api.LoginResponse;
+import es.faro.protocol.model.Agent;
+import es.faro.server.config.PasswordHasher;
+import es.faro.server.store.Agents;
+import es.faro.server.store.Store;
+import es.faro.server.store.Tokens;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Logins and bearer tokens. A token is 32 random bytes (base64url); only its SHA-256 is stored, so
+ * the database alone cannot be used to impersonate anyone.
+ */
+public final class AuthService {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Verified against when the username is unknown, so both failures take the same time. */
+    private static final String DUMMY_HASH = PasswordHasher.hash("not-a-password");
+
+    private final Store store;
+    private final Duration ttl;
+    private final Clock clock;
+
+    public AuthService(Store store, Duration ttl, Clock clock) {
+        this.store = store;
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    public LoginResponse login(String username, String password) {
+        Optional<Agents.Row> row = store.read(c -> Agents.byUsername(c, username));
+        boolean ok = PasswordHasher.verify(password, row.map(Agents.Row::passwordHash).orElse(DUMMY_HASH));
+        if (row.isEmpty() || !ok) {
+            throw ApiException.unauthorized("wrong username or password");
+        }
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        Instant now = clock.instant();
+        Instant expires = now.plus(ttl);
+        Agent agent = row.get().agent();
+        store.write(c -> {
+            Tokens.insert(c, hash(token), agent.id(), now, expires);
+            return null;
+        }).join();
+        return new LoginResponse(token, agent, expires);
+    }
+
+    /** The agent behind a valid token (not expired, not revoked). */
+    public Optional<Agent> authenticate(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return Optional.empty();
+        }
+        String hash = hash(token);
+        Instant now = clock.instant();
+        return store.read(c -> {
+            Optional<String> agentId = Tokens.validAgent(c, hash, now);
+            return agentId.isPresent() ? Agents.byId(c, agentId.get()) : Optional.empty();
+        });
+    }
+
+    public void logout(String token) {
+        String hash = hash(token);
+        store.write(c -> {
+            Tokens.revoke(c, hash);
+            return null;
+        }).join();
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+}

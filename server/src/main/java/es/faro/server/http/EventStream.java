@@ -1,0 +1,43 @@
+package es.faro.server.http;
+
+import es.faro.protocol.model.Agent;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.sse.SseClient;
+
+/**
+ * {@code GET /api/v1/events}: the live stream. Resumes after {@code Last-Event-ID} (what an
+ * EventSource sends on reconnect) or {@code ?after=SEQ}; without either it starts at the live head.
+ */
+final class EventStream {
+    private final EventFanout fanout;
+
+    EventStream(EventFanout fanout) {
+        this.fanout = fanout;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.before(AuthFilter.EVENTS, ctx -> {
+            // Validate the resume point before the stream starts, so a bad value is still a JSON 400.
+            resumePoint(ctx.header("Last-Event-ID"), ctx.queryParam("after"));
+        });
+        routes.sse(AuthFilter.EVENTS, this::open);
+    }
+
+    private void open(SseClient client) {
+        Agent agent = Principal.agent(client.ctx());
+        Long after = resumePoint(client.ctx().header("Last-Event-ID"), client.ctx().queryParam("after"));
+        client.keepAlive();
+        client.sendComment("connected");
+        fanout.subscribe(client, agent, after == null ? fanout.head() : after);
+    }
+
+    private static Long resumePoint(String lastEventId, String after) {
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            return Params.parseSeq("Last-Event-ID", lastEventId);
+        }
+        if (after != null && !after.isBlank()) {
+            return Params.parseSeq("after", after);
+        }
+        return null;
+    }
+}

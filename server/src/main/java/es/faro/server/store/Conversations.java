@@ -1,0 +1,143 @@
+package es.faro.server.store;
+
+import es.faro.protocol.json.Json;
+import es.faro.protocol.model.Channel;
+import es.faro.protocol.model.Conversation;
+import es.faro.protocol.model.ConversationStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The conversations table: the full JSON plus the columns queries filter and sort by. */
+public final class Conversations {
+    private static final String ACTIVE = "('NEW', 'OPEN', 'PENDING')";
+
+    private Conversations() {
+    }
+
+    public static Optional<Conversation> find(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT json FROM conversations WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Rows.json(rs.getString(1), Conversation.class)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The customer's newest still-active conversation with the brand on the channel. */
+    public static Optional<Conversation> activeFor(Connection c, String customerId, String brandId, Channel channel)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT json FROM conversations WHERE customer_id = ?"
+                + " AND brand_id = ? AND channel = ? AND status IN " + ACTIVE + " ORDER BY created_at DESC LIMIT 1")) {
+            ps.setString(1, customerId);
+            ps.setString(2, brandId);
+            ps.setString(3, channel.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Rows.json(rs.getString(1), Conversation.class)) : Optional.empty();
+            }
+        }
+    }
+
+    public static void upsert(Connection c, Conversation conv) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversations (id, brand_id, channel, customer_id,"
+                + " status, priority, queue_id, assignee_id, created_at, updated_at, version, json)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                + " status = excluded.status, priority = excluded.priority, queue_id = excluded.queue_id,"
+                + " assignee_id = excluded.assignee_id, updated_at = excluded.updated_at,"
+                + " version = excluded.version, json = excluded.json")) {
+            ps.setString(1, conv.id());
+            ps.setString(2, conv.brandId());
+            ps.setString(3, conv.channel().name());
+            ps.setString(4, conv.customerId());
+            ps.setString(5, conv.status().name());
+            ps.setString(6, conv.priority().name());
+            ps.setString(7, conv.queueId());
+            ps.setString(8, conv.assigneeId());
+            ps.setLong(9, conv.createdAt().toEpochMilli());
+            ps.setLong(10, conv.updatedAt().toEpochMilli());
+            ps.setLong(11, conv.version());
+            ps.setString(12, Json.write(conv));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Filters of the list endpoint; null means any. {@code assignee} is an agent id or "unassigned". */
+    public record Filter(String queueId, String brandId, Channel channel, ConversationStatus status, String assignee) {
+    }
+
+    /** Key of the last row of a page: the list is ordered newest first by (created_at, id). */
+    public record Position(long createdAt, String id) {
+    }
+
+    public static List<Conversation> list(Connection c, Filter f, Scope scope, Position after, int limit)
+            throws SQLException {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT json FROM conversations WHERE 1=1");
+        if (f.queueId() != null) {
+            sql.append(" AND queue_id = ?");
+            params.add(f.queueId());
+        }
+        if (f.brandId() != null) {
+            sql.append(" AND brand_id = ?");
+            params.add(f.brandId());
+        }
+        if (f.channel() != null) {
+            sql.append(" AND channel = ?");
+            params.add(f.channel().name());
+        }
+        if (f.status() != null) {
+            sql.append(" AND status = ?");
+            params.add(f.status().name());
+        }
+        if ("unassigned".equals(f.assignee())) {
+            sql.append(" AND assignee_id IS NULL");
+        } else if (f.assignee() != null) {
+            sql.append(" AND assignee_id = ?");
+            params.add(f.assignee());
+        }
+        sql.append(scope.sql("brand_id", "channel", false, params));
+        if (after != null) {
+            sql.append(" AND (created_at < ? OR (created_at = ? AND id < ?))");
+            params.add(after.createdAt());
+            params.add(after.createdAt());
+            params.add(after.id());
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
+        params.add(limit);
+        return query(c, sql.toString(), params);
+    }
+
+    /** Active conversations in id order after {@code afterId}: the bootstrap snapshot, page by page. */
+    public static List<Conversation> activePage(Connection c, Scope scope, String afterId, int limit)
+            throws SQLException {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT json FROM conversations WHERE status IN " + ACTIVE);
+        sql.append(scope.sql("brand_id", "channel", false, params));
+        if (afterId != null) {
+            sql.append(" AND id > ?");
+            params.add(afterId);
+        }
+        sql.append(" ORDER BY id LIMIT ?");
+        params.add(limit);
+        return query(c, sql.toString(), params);
+    }
+
+    private static List<Conversation> query(Connection c, String sql, List<Object> params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            List<Conversation> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(Rows.json(rs.getString(1), Conversation.class));
+                }
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package es.faro.server.support;
+
+import es.faro.protocol.channel.Signatures;
+import es.faro.protocol.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Webhook payloads in each network's own shape, and their signatures. */
+public final class Payloads {
+    public static final String ORANGE_X = "1000001";
+    public static final String AMENA_X = "1000003";
+    public static final String ORANGE_PAGE = "2000001";
+    public static final String ORANGE_APP = "com.orange.miorange";
+
+    private Payloads() {
+    }
+
+    public static Map<String, Object> tweet(String id, String userId, String text, String inReplyTo) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("id_str", id);
+        t.put("text", text);
+        t.put("created_at", "Wed Oct 10 20:19:24 +0000 2018");
+        t.put("timestamp_ms", Long.toString(System.currentTimeMillis()));
+        t.put("lang", "es");
+        t.put("in_reply_to_status_id_str", inReplyTo);
+        t.put("user", Map.of("id_str", userId, "name", "Cliente " + userId, "screen_name", "cliente" + userId,
+                "followers_count", 12));
+        return t;
+    }
+
+    public static byte[] tweets(String account, List<Map<String, Object>> tweets) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("for_user_id", account);
+        body.put("tweet_create_events", tweets);
+        return Json.writeBytes(body);
+    }
+
+    public static byte[] tweets(String account, Map<String, Object> tweet) {
+        return tweets(account, List.of(tweet));
+    }
+
+    public static byte[] directMessage(String account, String id, String senderId, String text) {
+        Map<String, Object> event = Map.of("type", "message_create", "id", id,
+                "created_timestamp", Long.toString(System.currentTimeMillis()),
+                "message_create", Map.of("sender_id", senderId, "target", Map.of("recipient_id", account),
+                        "message_data", Map.of("text", text)));
+        return Json.writeBytes(Map.of("for_user_id", account, "direct_message_events", List.of(event),
+                "users", Map.of(senderId, Map.of("id", senderId, "name", "DM " + senderId,
+                        "screen_name", "dm" + senderId))));
+    }
+
+    public static byte[] facebookComment(String page, String commentId, String postId, String parentId,
+                                         String fromId, String message) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("item", "comment");
+        value.put("verb", "add");
+        value.put("comment_id", commentId);
+        value.put("post_id", postId);
+        if (parentId != null) {
+            value.put("parent_id", parentId);
+        }
+        value.put("from", Map.of("id", fromId, "name", "Fan " + fromId));
+        value.put("message", message);
+        value.put("created_time", System.currentTimeMillis() / 1000);
+        return Json.writeBytes(Map.of("object", "page", "entry", List.of(Map.of("id", page, "time", 1,
+                "changes", List.of(Map.of("field", "feed", "value", value))))));
+    }
+
+    public static byte[] facebookMessage(String page, String mid, String senderId, String text, boolean echo) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("mid", mid);
+        message.put("text", text);
+        if (echo) {
+            message.put("is_echo", true);
+        }
+        return Json.writeBytes(Map.of("object", "page", "entry", List.of(Map.of("id", page, "time", 1,
+                "messaging", List.of(Map.of("sender", Map.of("id", senderId), "recipient", Map.of("id", page),
+                        "timestamp", System.currentTimeMillis(), "message", message))))));
+    }
+
+    public static byte[] googlePlayReviews(List<String> reviewIds) {
+        List<Object> reviews = new ArrayList<>();
+        for (String id : reviewIds) {
+            reviews.add(Map.of("reviewId", id, "authorName", "Autor " + id, "comments", List.of(Map.of(
+                    "userComment", Map.of("text", "La app se cierra sola " + id,
+                            "lastModified", Map.of("seconds", System.currentTimeMillis() / 1000, "nanos", 0),
+                            "starRating", 2, "reviewerLanguage", "es_ES")))));
+        }
+        return Json.writeBytes(Map.of("reviews", reviews));
+    }
+
+    public static Map<String, String> twitterSignature(byte[] body) {
+        return Map.of(Signatures.TWITTER_HEADER, Signatures.base64Header(TestServer.TWITTER_SECRET, body));
+    }
+
+    public static Map<String, String> metaSignature(byte[] body) {
+        return Map.of(Signatures.META_HEADER, Signatures.hexHeader(TestServer.FACEBOOK_SECRET, body));
+    }
+
+    public static Map<String, String> faroSignature(byte[] body) {
+        return Map.of(Signatures.FARO_HEADER, Signatures.hexHeader(TestServer.GOOGLE_PLAY_SECRET, body));
+    }
+
+    public static String text(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+}
