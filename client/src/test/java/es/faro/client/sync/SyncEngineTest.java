@@ -100,13 +100,14 @@ class SyncEngineTest {
         server.tweet(orangeOnX, "9003", "Ana Soler", "después");
         await("the message after the reconnect", SOON, () -> hasMessage(session.cache(), "después"));
 
+        Set<Long> onServer = allSeqsVisibleTo("ana");
+        long last = onServer.stream().mapToLong(Long::longValue).max().orElse(0);
+        await("the cursor to reach the server's last event", SOON, () -> session.cache().cursor() == last);
         List<Long> seqs = new ArrayList<>(received);
         assertThat(seqs).as("no event twice").doesNotHaveDuplicates();
         assertThat(seqs).as("in order").isSorted();
-        Set<Long> onServer = allSeqsVisibleTo("ana");
         assertThat(new TreeSet<>(seqs)).as("every event after the bootstrap cursor, none missed")
                 .containsAll(onServer.stream().filter(s -> s > seqs.get(0) - 1).collect(Collectors.toSet()));
-        assertThat(session.cache().cursor()).isEqualTo(onServer.stream().mapToLong(Long::longValue).max().orElse(0));
         Conversation c = session.cache().activeConversations().stream()
                 .filter(x -> "Ana Soler".equals(x.customerName())).findFirst().orElseThrow();
         assertThat(session.cache().thread(c.id())).extracting(t -> t.message().body())
@@ -165,9 +166,9 @@ class SyncEngineTest {
         Conversation c = onlyConversationOf(session.cache(), "Javier León");
         ApiClient lead = server.signedIn("lucia");
         Conversation afterAssign = lead.action(c.id(), "assign",
-                es.faro.protocol.json.Json.MAPPER.createObjectNode().put("agentId", "u-pablo").put("version", c.version()),
+                es.faro.protocol.json.Json.MAPPER.createObjectNode().put("agentId", "u-lucia").put("version", c.version()),
                 java.util.UUID.randomUUID().toString());
-        assertThat(afterAssign.assigneeId()).isEqualTo("u-pablo");
+        assertThat(afterAssign.assigneeId()).isEqualTo("u-lucia");
 
         // Ana claims on the version she saw before the lead's change reached her: offline, the
         // claim waits in her outbox on the old version.
@@ -180,7 +181,7 @@ class SyncEngineTest {
         await("the claim to be refused", SOON, () -> session.cache().outbox().stream()
                 .anyMatch(e -> e.state() == es.faro.client.cache.OutboxEntry.State.REJECTED));
         await("the cache to show the winner", SOON, () -> session.cache().conversation(c.id())
-                .map(x -> "u-pablo".equals(x.assigneeId())).orElse(false));
+                .map(x -> "u-lucia".equals(x.assigneeId())).orElse(false));
     }
 
     private Set<Long> allSeqsVisibleTo(String user) throws Exception {
