@@ -6,11 +6,12 @@ import java.time.Instant;
 
 /**
  * One customer message the simulator is about to deliver, before it is put in a network's payload
- * shape. {@code replyToId} is the customer's own earlier tweet or comment for a follow-up (null for a
- * new thread); {@code postId} is the brand's Facebook post a comment is under.
+ * shape. {@code followUp} says it continues one of the customer's threads; {@code replyToId} is then the
+ * customer's own earlier tweet or comment (private messages thread by sender and need none);
+ * {@code postId} is the brand's Facebook post a comment is under.
  */
 record DemoMessage(Shape shape, Brand brand, DemoCustomer customer, String text, String language, int stars,
-                   String messageId, String replyToId, String postId, Instant at) {
+                   String messageId, String replyToId, String postId, boolean followUp, Instant at) {
 
     enum Shape {
         TWEET(Channel.TWITTER), DIRECT_MESSAGE(Channel.TWITTER),
@@ -34,9 +35,5 @@ record DemoMessage(Shape shape, Brand brand, DemoCustomer customer, String text,
 
     String brandAccountId() {
         return brand.account(channel()).orElseThrow().id();
-    }
-
-    boolean isFollowUp() {
-        return replyToId != null;
     }
 }

@@ -43,6 +43,7 @@ final class TrafficScript {
     private final List<DemoMessage> threads = new ArrayList<>();
     /** Sorted, because the corpus maps iterate in a different order on every JVM. */
     private final List<String> topicIds;
+    private final double followUpChance;
     private long sequence;
 
     TrafficScript(TrafficCorpus corpus, List<Brand> brands, Set<Channel> enabledChannels, long seed, Clock clock) {
@@ -63,6 +64,10 @@ final class TrafficScript {
         }
         this.channels = List.copyOf(usable);
         this.topicIds = List.copyOf(new TreeSet<>(corpus.topics().keySet()));
+        // Reviews have no follow-ups, so threads on X and Facebook get a larger share to keep the overall one.
+        double total = channels.stream().mapToDouble(CHANNEL_WEIGHTS::get).sum();
+        double threaded = channels.stream().filter(c -> c != Channel.GOOGLE_PLAY).mapToDouble(CHANNEL_WEIGHTS::get).sum();
+        this.followUpChance = threaded == 0 ? 0 : Math.min(1.0, FOLLOW_UP_SHARE * total / threaded);
         this.sequence = random.nextInt(1 << 20);
     }
 
@@ -72,19 +77,22 @@ final class TrafficScript {
 
     DemoMessage next() {
         Instant now = clock.instant();
-        if (!threads.isEmpty() && random.nextDouble() < FOLLOW_UP_SHARE) {
-            return remember(followUp(threads.get(random.nextInt(threads.size())), now));
-        }
         Channel channel = pickChannel();
+        if (channel != Channel.GOOGLE_PLAY && random.nextDouble() < followUpChance) {
+            List<DemoMessage> open = threads.stream().filter(t -> t.channel() == channel).toList();
+            if (!open.isEmpty()) {
+                return remember(followUp(open.get(random.nextInt(open.size())), now));
+            }
+        }
         Brand brand = pickBrand(channel);
         DemoCustomer customer = customers.pick(random);
         return remember(switch (channel) {
             case TWITTER -> random.nextDouble() < 0.75
                     ? tweet(brand, customer, null, customerText(customer, brand, true), now)
-                    : directMessage(brand, customer, customerText(customer, brand, false), now);
+                    : directMessage(brand, customer, customerText(customer, brand, false), false, now);
             case FACEBOOK -> random.nextDouble() < 0.70
                     ? comment(brand, customer, postId(brand), null, customerText(customer, brand, false), now)
-                    : pageMessage(brand, customer, customerText(customer, brand, false), now);
+                    : pageMessage(brand, customer, customerText(customer, brand, false), false, now);
             default -> review(brand, customer, now);
         });
     }
@@ -96,9 +104,9 @@ final class TrafficScript {
         String text = fill(pick(texts), brand, false);
         return switch (earlier.shape()) {
             case TWEET -> tweet(brand, customer, earlier.messageId(), mention(brand, text), now);
-            case DIRECT_MESSAGE -> directMessage(brand, customer, text, now);
+            case DIRECT_MESSAGE -> directMessage(brand, customer, text, true, now);
             case PAGE_COMMENT -> comment(brand, customer, earlier.postId(), earlier.messageId(), text, now);
-            case PAGE_MESSAGE -> pageMessage(brand, customer, text, now);
+            case PAGE_MESSAGE -> pageMessage(brand, customer, text, true, now);
             case APP_REVIEW -> throw new IllegalStateException("reviews have no follow-ups");
         };
     }
@@ -106,7 +114,7 @@ final class TrafficScript {
     /** Follow-ups continue threads on X and Facebook; a review is one text per author. */
     private DemoMessage remember(DemoMessage message) {
         if (message.shape() != DemoMessage.Shape.APP_REVIEW) {
-            if (message.isFollowUp()) {
+            if (message.followUp()) {
                 threads.removeIf(t -> t.customer() == message.customer() && t.brand() == message.brand()
                         && t.shape() == message.shape());
             }
@@ -120,12 +128,13 @@ final class TrafficScript {
 
     private DemoMessage tweet(Brand brand, DemoCustomer customer, String replyTo, String text, Instant now) {
         return new DemoMessage(DemoMessage.Shape.TWEET, brand, customer, text, customer.language(), 0,
-                snowflake(now), replyTo, null, now);
+                snowflake(now), replyTo, null, replyTo != null, now);
     }
 
-    private DemoMessage directMessage(Brand brand, DemoCustomer customer, String text, Instant now) {
+    private DemoMessage directMessage(Brand brand, DemoCustomer customer, String text, boolean followUp,
+                                      Instant now) {
         return new DemoMessage(DemoMessage.Shape.DIRECT_MESSAGE, brand, customer, text, customer.language(), 0,
-                snowflake(now), null, null, now);
+                snowflake(now), null, null, followUp, now);
     }
 
     private DemoMessage comment(Brand brand, DemoCustomer customer, String postId, String parentCommentId,
@@ -133,14 +142,14 @@ final class TrafficScript {
         String postNumber = postId.substring(postId.indexOf('_') + 1);
         String commentId = postNumber + "_" + snowflake(now);
         return new DemoMessage(DemoMessage.Shape.PAGE_COMMENT, brand, customer, text, customer.language(), 0,
-                commentId, parentCommentId, postId, now);
+                commentId, parentCommentId, postId, parentCommentId != null, now);
     }
 
-    private DemoMessage pageMessage(Brand brand, DemoCustomer customer, String text, Instant now) {
+    private DemoMessage pageMessage(Brand brand, DemoCustomer customer, String text, boolean followUp, Instant now) {
         String mid = "m_" + Long.toString(now.toEpochMilli(), 36) + Long.toString(++sequence, 36)
                 + Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
         return new DemoMessage(DemoMessage.Shape.PAGE_MESSAGE, brand, customer, text, customer.language(), 0,
-                mid, null, null, now);
+                mid, null, null, followUp, now);
     }
 
     private DemoMessage review(Brand brand, DemoCustomer customer, Instant now) {
@@ -154,7 +163,7 @@ final class TrafficScript {
             id.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return new DemoMessage(DemoMessage.Shape.APP_REVIEW, brand, customer, review.text(), customer.language(),
-                review.stars(), id.toString(), null, null, now);
+                review.stars(), id.toString(), null, null, false, now);
     }
 
     private String customerText(DemoCustomer customer, Brand brand, boolean publicTweet) {
