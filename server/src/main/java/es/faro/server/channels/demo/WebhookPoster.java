@@ -54,7 +54,8 @@ final class WebhookPoster {
             return new Result(retry ? Outcome.RETRY : Outcome.REJECTED, "HTTP " + code);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            return new Result(Outcome.RETRY, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            String why = cause.getMessage() == null ? "" : ": " + cause.getMessage();
+            return new Result(Outcome.RETRY, cause.getClass().getSimpleName() + why);
         } catch (CancellationException e) {
             return new Result(Outcome.RETRY, "cancelled");
         } finally {
