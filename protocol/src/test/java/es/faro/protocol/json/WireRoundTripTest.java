@@ -78,7 +78,8 @@ class WireRoundTripTest {
         String json = Json.write(value);
         Object back = Json.read(json, value.getClass());
         assertThat(back).isEqualTo(value);
-        assertThat(Json.write(back)).isEqualTo(json);
+        // Compared as trees: immutable maps do not promise one key order, so the text may differ.
+        assertThat(Json.tree(back)).isEqualTo(Json.tree(value));
         assertThat(Json.read(Json.writeBytes(value), value.getClass())).isEqualTo(value);
     }
 
