@@ -43,8 +43,12 @@ public final class DemoTraffic implements AutoCloseable {
 
     DemoTraffic(URI serverBaseUri, Map<Channel, String> webhookSecrets, List<Brand> brands,
                 double messagesPerMinute, long seed, TrafficCorpus corpus, Clock clock) {
-        this.secrets = webhookSecrets.isEmpty() ? Map.of() : new EnumMap<>(webhookSecrets);
-        this.secrets.values().removeIf(s -> s == null || s.isBlank());
+        this.secrets = new EnumMap<>(Channel.class);
+        webhookSecrets.forEach((channel, secret) -> {
+            if (secret != null && !secret.isBlank()) {
+                secrets.put(channel, secret);
+            }
+        });
         this.script = new TrafficScript(corpus, brands, secrets.keySet(), seed, clock);
         this.arrivals = new Arrivals(messagesPerMinute, new Random(seed * 31 + 7));
         this.poster = new WebhookPoster(serverBaseUri);
