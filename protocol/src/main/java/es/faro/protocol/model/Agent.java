@@ -1,5 +1,7 @@
 package es.faro.protocol.model;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -10,7 +12,8 @@ import java.util.Set;
 public record Agent(String id, String username, String name, Set<Role> roles, List<String> brands,
                     List<Channel> channels, List<String> languages, int capacity, Presence presence) {
     public Agent {
-        roles = roles == null ? Set.of() : Set.copyOf(roles);
+        // EnumSet keeps a stable order, so the same agent always serializes the same way.
+        roles = roles == null || roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(roles));
         brands = brands == null ? List.of() : List.copyOf(brands);
         channels = channels == null ? List.of() : List.copyOf(channels);
         languages = languages == null ? List.of() : List.copyOf(languages);

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.TreeSet;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -34,8 +36,8 @@ public record BusinessCalendar(String id, String name, ZoneId zone, boolean alwa
                 copy.put(day, List.copyOf(sorted));
             });
         }
-        hours = Map.copyOf(copy);
-        holidays = holidays == null ? Set.of() : Set.copyOf(holidays);
+        hours = Collections.unmodifiableMap(copy);
+        holidays = holidays == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(holidays));
         if (!alwaysOpen && hours.values().stream().allMatch(List::isEmpty)) {
             throw new IllegalArgumentException("calendar " + id + " has no open hours");
         }
@@ -113,14 +115,26 @@ public record BusinessCalendar(String id, String name, ZoneId zone, boolean alwa
         List<TimeRange> ranges = hours.getOrDefault(day.getDayOfWeek(), List.of());
         List<Instant[]> result = new ArrayList<>(ranges.size());
         for (TimeRange r : ranges) {
-            Instant from = ZonedDateTime.of(day, r.from(), zone).toInstant();
-            Instant to = r.endsAtMidnight()
-                    ? day.plusDays(1).atStartOfDay(zone).toInstant()
-                    : ZonedDateTime.of(day, r.to(), zone).toInstant();
+            Instant from = instantOf(day, r.from());
+            Instant to = r.endsAtMidnight() ? day.plusDays(1).atStartOfDay(zone).toInstant() : instantOf(day, r.to());
             if (to.isAfter(from)) {
                 result.add(new Instant[] {from, to});
             }
         }
         return result;
+    }
+
+    /**
+     * A wall-clock time that falls in a spring-forward gap is taken as the instant of the change
+     * (the period opens or closes when the clocks jump), not shifted later by the gap's length as
+     * {@link ZonedDateTime#of} would; in an autumn overlap the earlier offset applies.
+     */
+    private Instant instantOf(LocalDate day, java.time.LocalTime time) {
+        java.time.LocalDateTime local = java.time.LocalDateTime.of(day, time);
+        java.time.zone.ZoneOffsetTransition transition = zone.getRules().getTransition(local);
+        if (transition != null && transition.isGap()) {
+            return transition.getInstant();
+        }
+        return ZonedDateTime.of(local, zone).toInstant();
     }
 }

@@ -1,5 +1,6 @@
 package es.faro.protocol.sla;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -28,6 +29,7 @@ public record SlaClock(SlaClockKind kind, Instant startedAt, Instant dueAt, Inst
         return Duration.between(now, dueAt);
     }
 
+    @JsonIgnore
     public boolean isRunning() {
         return stoppedAt == null;
     }
