@@ -1,0 +1,97 @@
+package es.faro.client.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client's settings, lowest to highest precedence: the bundled defaults, {@code config/client.properties}
+ * in the working folder, the user's {@code client.properties} in the config folder, environment
+ * variables ({@code FARO_SERVER_URL}), then command-line flags ({@code --server.url=…}).
+ */
+public final class ClientConfig {
+    private static final Logger log = LoggerFactory.getLogger(ClientConfig.class);
+
+    public static final String SERVER_URL = "server.url";
+    public static final String LANGUAGE = "language";
+    public static final String THEME = "theme";
+    public static final String DATA_DIR = "data.dir";
+    public static final String DEMO_USER = "demo.user";
+    public static final String DEMO_RATE = "demo.traffic.rate";
+
+    private final Properties values;
+
+    private ClientConfig(Properties values) {
+        this.values = values;
+    }
+
+    public static ClientConfig load(String[] args, AppDirs dirs, Map<String, String> env) {
+        Properties p = new Properties();
+        try (InputStream in = ClientConfig.class.getResourceAsStream("/es/faro/client/app/client-defaults.properties")) {
+            if (in != null) {
+                p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            log.warn("cannot read the bundled client defaults", e);
+        }
+        loadFile(p, Path.of("config", "client.properties"));
+        loadFile(p, dirs.config().resolve("client.properties"));
+        for (String key : p.stringPropertyNames().toArray(String[]::new)) {
+            String envValue = env.get(envName(key));
+            if (envValue != null) {
+                p.setProperty(key, envValue);
+            }
+        }
+        for (String key : new String[] {SERVER_URL, LANGUAGE, THEME, DATA_DIR, DEMO_USER, DEMO_RATE}) {
+            String envValue = env.get(envName(key));
+            if (envValue != null) {
+                p.setProperty(key, envValue);
+            }
+        }
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                int eq = arg.indexOf('=');
+                p.setProperty(arg.substring(2, eq), arg.substring(eq + 1));
+            }
+        }
+        return new ClientConfig(p);
+    }
+
+    static String envName(String key) {
+        return "FARO_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    private static void loadFile(Properties p, Path file) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            log.warn("cannot read {}", file, e);
+        }
+    }
+
+    public Optional<String> get(String key) {
+        String v = values.getProperty(key);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    /** Demo mode: no server configured, so Faro starts one in-process. */
+    public boolean demoMode() {
+        return get(SERVER_URL).isEmpty();
+    }
+
+    public Locale locale() {
+        return Locale.forLanguageTag(get(LANGUAGE).orElse("es"));
+    }
+}

@@ -1,0 +1,398 @@
+package es.faro.client.cache;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import es.faro.protocol.api.Bootstrap;
+import es.faro.protocol.event.Event;
+import es.faro.protocol.event.EventType;
+import es.faro.protocol.json.Json;
+import es.faro.protocol.model.Agent;
+import es.faro.protocol.model.CannedResponse;
+import es.faro.protocol.model.Conversation;
+import es.faro.protocol.model.Message;
+import es.faro.protocol.model.ReferenceData;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client's local cache: one SQLite file per user and server. Holds the server's confirmed
+ * state, the agent's optimistic changes on top of it, the outbox and the sync cursor.
+ */
+public final class SqliteCache implements CacheReader, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SqliteCache.class);
+    private static final String CURSOR = "cursor";
+    private static final String BOOTSTRAPPED = "bootstrapped";
+
+    private final CacheDatabase db;
+
+    private SqliteCache(CacheDatabase db) {
+        this.db = db;
+    }
+
+    public static SqliteCache open(Path file) {
+        try {
+            return new SqliteCache(new CacheDatabase(file));
+        } catch (SQLException e) {
+            throw new CacheException("cannot open the local cache " + file, e);
+        }
+    }
+
+    // ---- sync side -------------------------------------------------------------------------
+
+    /** Applies one bootstrap page; the cursor is set, and the cache counts as bootstrapped, with the last page. */
+    public void applyBootstrap(Bootstrap page) {
+        db.write((c, changes) -> {
+            if (page.reference() != null) {
+                writeReference(c, page.reference(), changes);
+            }
+            for (Conversation conversation : page.conversations()) {
+                ConversationRows.upsertServer(c, conversation, changes);
+            }
+            for (Message m : page.messages()) {
+                ConversationRows.upsertMessage(c, m, changes);
+            }
+            if (page.next() == null) {
+                putState(c, CURSOR, Long.toString(Math.max(page.cursor(), readCursor(c))));
+                putState(c, BOOTSTRAPPED, "true");
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Forgets what the server sent before (kept: the outbox and the agent's unsent messages), for a
+     * full re-bootstrap when the server says the cursor is too old.
+     */
+    public void resetForBootstrap() {
+        db.write((c, changes) -> {
+            execute(c, "DELETE FROM messages WHERE client_id IS NULL OR client_id NOT IN (SELECT id FROM outbox)");
+            execute(c, "DELETE FROM conversations");
+            execute(c, "DELETE FROM sync_state");
+            changes.reference();
+            return null;
+        });
+    }
+
+    /** Applies events in order in one transaction; events at or below the cursor are skipped (already applied). */
+    public void applyEvents(List<Event> events) {
+        applyEventsAsync(events).join();
+    }
+
+    public CompletableFuture<Void> applyEventsAsync(List<Event> events) {
+        List<Event> copy = List.copyOf(events);
+        return db.submit((c, changes) -> {
+            long cursor = readCursor(c);
+            for (Event e : copy) {
+                if (e.seq() <= cursor) {
+                    continue;
+                }
+                applyEvent(c, e, changes);
+                cursor = e.seq();
+            }
+            putState(c, CURSOR, Long.toString(cursor));
+            return null;
+        });
+    }
+
+    /** Moves the cursor forward without events (a changes page whose events the agent may not see). */
+    public void advanceCursor(long seq) {
+        db.write((c, changes) -> {
+            if (seq > readCursor(c)) {
+                putState(c, CURSOR, Long.toString(seq));
+            }
+            return null;
+        });
+    }
+
+    public long cursor() {
+        try {
+            return readCursor(db.reader());
+        } catch (SQLException e) {
+            throw new CacheException("cannot read the sync cursor", e);
+        }
+    }
+
+    public boolean bootstrapped() {
+        return readState(BOOTSTRAPPED).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    private void applyEvent(Connection c, Event e, ChangeCollector changes) throws SQLException {
+        switch (e.type()) {
+            case EventType.CONVERSATION ->
+                    ConversationRows.upsertServer(c, Json.convert(e.data(), Conversation.class), changes);
+            case EventType.MESSAGE -> ConversationRows.upsertMessage(c, Json.convert(e.data(), Message.class), changes);
+            case EventType.REFERENCE -> writeReference(c, Json.convert(e.data(), ReferenceData.class), changes);
+            case EventType.AGENT -> updateReference(c, changes, ref -> withAgent(ref, Json.convert(e.data(), Agent.class)));
+            case EventType.CANNED_RESPONSE -> updateReference(c, changes,
+                    ref -> withCannedResponse(ref, Json.convert(e.data(), CannedResponse.class)));
+            default -> log.debug("ignoring event type {} at seq {}", e.type(), e.seq());
+        }
+    }
+
+    // ---- outbox ------------------------------------------------------------------------------
+
+    /**
+     * Writes an outbox entry and its optimistic effects (the local copy of a reply or note, the
+     * conversation's local view) in one transaction; completes once committed.
+     */
+    public CompletableFuture<Void> enqueue(String id, String conversationId, OutboxKind kind, ObjectNode payload,
+                                           Message optimisticMessage) {
+        Instant now = Instant.now();
+        return db.submit((c, changes) -> {
+            Conversation server = ConversationRows.serverState(c, conversationId)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown conversation " + conversationId));
+            OutboxRows.insert(c, id, conversationId, kind, payload, server.version(), now);
+            if (optimisticMessage != null) {
+                Message m = optimisticMessage;
+                ConversationRows.upsertMessage(c, new Message(m.id(), m.conversationId(), m.kind(), m.authorId(),
+                        m.authorName(), m.body(), m.isPublic(), server.channel(), m.channelMessageId(),
+                        m.inReplyTo(), m.createdAt(), m.delivery(), m.clientId()), changes);
+            }
+            ConversationRows.refreshLocal(c, conversationId, changes);
+            return null;
+        });
+    }
+
+    public Optional<OutboxEntry> firstPendingOutboxEntry() {
+        try {
+            return OutboxRows.firstPending(db.reader());
+        } catch (SQLException e) {
+            throw new CacheException("cannot read the outbox", e);
+        }
+    }
+
+    public List<OutboxEntry> outbox() {
+        try {
+            return OutboxRows.all(db.reader());
+        } catch (SQLException e) {
+            throw new CacheException("cannot read the outbox", e);
+        }
+    }
+
+    public int pendingOutboxCount() {
+        try {
+            return OutboxRows.countPending(db.reader());
+        } catch (SQLException e) {
+            throw new CacheException("cannot read the outbox", e);
+        }
+    }
+
+    /** The server accepted the entry: drop it and take the server's answer as the confirmed state. */
+    public void outboxDelivered(OutboxEntry entry, Conversation serverState, Message serverMessage) {
+        db.write((c, changes) -> {
+            OutboxRows.delete(c, entry.id());
+            if (serverState != null) {
+                OutboxRows.rebaseFollowers(c, entry, serverState.version());
+                ConversationRows.upsertServer(c, serverState, changes);
+            }
+            if (serverMessage != null) {
+                ConversationRows.upsertMessage(c, serverMessage, changes);
+            }
+            ConversationRows.refreshLocal(c, entry.conversationId(), changes);
+            changes.thread(entry.conversationId());
+            return null;
+        });
+    }
+
+    /** The server refused the entry: keep it as rejected (the agent decides) and converge to the server's state. */
+    public void outboxRejected(OutboxEntry entry, String reason, Conversation currentServerState) {
+        db.write((c, changes) -> {
+            OutboxRows.reject(c, entry.id(), reason);
+            if (currentServerState != null) {
+                ConversationRows.upsertServer(c, currentServerState, changes);
+            }
+            ConversationRows.refreshLocal(c, entry.conversationId(), changes);
+            changes.thread(entry.conversationId());
+            return null;
+        });
+    }
+
+    public void outboxAttemptFailed(OutboxEntry entry, String error) {
+        db.write((c, changes) -> {
+            OutboxRows.recordAttempt(c, entry.id(), error);
+            return null;
+        });
+    }
+
+    // ---- CacheReader -----------------------------------------------------------------------
+
+    @Override
+    public ReferenceData reference() {
+        try (PreparedStatement ps = db.reader().prepareStatement("SELECT json FROM reference WHERE id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Json.read(rs.getString(1), ReferenceData.class)
+                    : new ReferenceData(null, null, null, null, null, null, null, null);
+        } catch (SQLException e) {
+            throw new CacheException("cannot read reference data", e);
+        }
+    }
+
+    @Override
+    public List<Conversation> activeConversations() {
+        return queryConversations(
+                "SELECT coalesce(local_json, json) FROM conversations WHERE status IN ('NEW', 'OPEN', 'PENDING')");
+    }
+
+    @Override
+    public List<Conversation> conversations(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Conversation> result = new ArrayList<>(ids.size());
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            result.addAll(queryConversations(
+                    "SELECT coalesce(local_json, json) FROM conversations WHERE id IN (" + marks + ")",
+                    chunk.toArray(String[]::new)));
+        }
+        return result;
+    }
+
+    @Override
+    public Optional<Conversation> conversation(String id) {
+        return queryConversations("SELECT coalesce(local_json, json) FROM conversations WHERE id = ?", id)
+                .stream().findFirst();
+    }
+
+    @Override
+    public List<ThreadMessage> thread(String conversationId) {
+        try (PreparedStatement ps = db.reader().prepareStatement("""
+                SELECT m.json, o.state, o.error FROM messages m LEFT JOIN outbox o ON o.id = m.client_id
+                WHERE m.conversation_id = ? ORDER BY m.created_at, m.rowid""")) {
+            ps.setString(1, conversationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<ThreadMessage> result = new ArrayList<>();
+                while (rs.next()) {
+                    String state = rs.getString(2);
+                    result.add(new ThreadMessage(Json.read(rs.getString(1), Message.class),
+                            "PENDING".equals(state), "REJECTED".equals(state) ? rs.getString(3) : null));
+                }
+                return result;
+            }
+        } catch (SQLException e) {
+            throw new CacheException("cannot read the thread of " + conversationId, e);
+        }
+    }
+
+    @Override
+    public void addListener(CacheListener listener) {
+        db.addListener(listener);
+    }
+
+    @Override
+    public void removeListener(CacheListener listener) {
+        db.removeListener(listener);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    private List<Conversation> queryConversations(String sql, String... args) {
+        try (PreparedStatement ps = db.reader().prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Conversation> result = new ArrayList<>();
+                while (rs.next()) {
+                    result.add(Json.read(rs.getString(1), Conversation.class));
+                }
+                return result;
+            }
+        } catch (SQLException e) {
+            throw new CacheException("cannot read conversations", e);
+        }
+    }
+
+    private static void writeReference(Connection c, ReferenceData reference, ChangeCollector changes)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO reference (id, json) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json")) {
+            ps.setString(1, Json.write(reference));
+            ps.executeUpdate();
+        }
+        changes.reference();
+    }
+
+    private static void updateReference(Connection c, ChangeCollector changes, UnaryOperator<ReferenceData> change)
+            throws SQLException {
+        ReferenceData current;
+        try (PreparedStatement ps = c.prepareStatement("SELECT json FROM reference WHERE id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return;
+            }
+            current = Json.read(rs.getString(1), ReferenceData.class);
+        }
+        writeReference(c, change.apply(current), changes);
+    }
+
+    private static ReferenceData withAgent(ReferenceData r, Agent agent) {
+        List<Agent> agents = new ArrayList<>(r.agents());
+        agents.removeIf(a -> a.id().equals(agent.id()));
+        agents.add(agent);
+        return new ReferenceData(r.brands(), r.channels(), r.queues(), agents, r.labels(), r.cannedResponses(),
+                r.slaPolicies(), r.calendars());
+    }
+
+    private static ReferenceData withCannedResponse(ReferenceData r, CannedResponse response) {
+        List<CannedResponse> responses = new ArrayList<>(r.cannedResponses());
+        responses.removeIf(x -> x.id().equals(response.id()));
+        responses.add(response);
+        return new ReferenceData(r.brands(), r.channels(), r.queues(), r.agents(), r.labels(), responses,
+                r.slaPolicies(), r.calendars());
+    }
+
+    private static long readCursor(Connection c) throws SQLException {
+        return readState(c, CURSOR).map(Long::parseLong).orElse(0L);
+    }
+
+    private Optional<String> readState(String key) {
+        try {
+            return readState(db.reader(), key);
+        } catch (SQLException e) {
+            throw new CacheException("cannot read sync state", e);
+        }
+    }
+
+    private static Optional<String> readState(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM sync_state WHERE key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void putState(Connection c, String key, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+            ps.setString(1, key);
+            ps.setString(2, value);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.executeUpdate();
+        }
+    }
+}
