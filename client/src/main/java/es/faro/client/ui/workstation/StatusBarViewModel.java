@@ -46,16 +46,16 @@ public final class StatusBarViewModel {
     void update(ConnectionState s) {
         state.set(s);
         connectionText.set(switch (s.status()) {
-            case CONNECTING -> UiText.of("status.connecting");
+            case CONNECTING -> UiText.of("connection.connecting");
             case SYNCING -> s.total() > 0
-                    ? UiText.of("status.syncing.progress", String.valueOf(s.done()), String.valueOf(s.total()))
-                    : UiText.of("status.syncing");
-            case ONLINE -> UiText.of("status.online");
+                    ? UiText.of("connection.syncing.progress", String.valueOf(s.done()), String.valueOf(s.total()))
+                    : UiText.of("connection.syncing");
+            case ONLINE -> UiText.of("connection.online");
             case OFFLINE -> s.offlineSince() == null
-                    ? UiText.of("status.offline")
-                    : UiText.of("status.offline.since", HH_MM.format(s.offlineSince().atZone(zone)));
+                    ? UiText.of("connection.offline")
+                    : UiText.of("connection.offline.since", HH_MM.format(s.offlineSince().atZone(zone)));
         });
-        pendingText.set(s.pendingWrites() > 0 ? UiText.of("status.pending", s.pendingWrites()) : null);
+        pendingText.set(s.pendingWrites() > 0 ? UiText.of("connection.pending", s.pendingWrites()) : null);
     }
 
     void setAgentName(String name) {

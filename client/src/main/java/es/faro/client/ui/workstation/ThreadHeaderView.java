@@ -112,7 +112,7 @@ final class ThreadHeaderView {
     }
 
     static String statusKey(ConversationStatus s) {
-        return "status." + s.name().toLowerCase(Locale.ROOT);
+        return "conversation.status." + s.name().toLowerCase(Locale.ROOT);
     }
 
     private void render(Conversation c) {
