@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The UI's texts: {@code es/faro/client/ui/messages_es.properties} (Spanish, the default) and
- * {@code messages.properties} (English). Keys are looked up as {@code i18n.get("key")}; arguments
+ * {@code messages.properties} (English). Texts are looked up by key with {@link #get}; arguments
  * use {@link MessageFormat} patterns ({@code {0}}).
  */
 public final class I18n {
