@@ -80,6 +80,20 @@ public final class LoginView {
         card.setMaxSize(380, Region.USE_PREF_SIZE);
         root = new StackPane(card);
         root.getStyleClass().add("login");
+        // Start typing where something is missing (usually the password: server and user are remembered).
+        root.sceneProperty().subscribe(scene -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(() -> {
+                    for (TextField f : new TextField[] {server, user, password}) {
+                        if (f.getText() == null || f.getText().isEmpty()) {
+                            f.requestFocus();
+                            return;
+                        }
+                    }
+                    signIn.requestFocus();
+                });
+            }
+        });
     }
 
     private static VBox field(String label, javafx.scene.Node input) {

@@ -44,6 +44,13 @@ final class ConversationListView {
             }
         });
         list.getItems().addListener((ListChangeListener<Conversation>) change -> keepCursor());
+        // Opened some other way (a test, a link, a notification): the cursor follows.
+        vm.thread().conversationProperty().subscribe(c -> {
+            if (c != null && !c.id().equals(cursorId)) {
+                cursorId = c.id();
+                keepCursor();
+            }
+        });
         list.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         list.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY) {

@@ -49,8 +49,11 @@ final class MessageCell extends ListCell<ThreadMessage> {
         kindTag.getStyleClass().addAll("message-kind", Styles.TEXT_SMALL);
         body.getStyleClass().add("message-body");
         body.setWrapText(true);
+        // A wrapped label in a cell must not shrink below its wrapped height, or it ellipsizes.
+        body.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         delivery.getStyleClass().addAll("message-delivery", Styles.TEXT_SMALL);
         delivery.setWrapText(true);
+        delivery.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox meta = new HBox(6, author, kindTag, time, channel);
         meta.setAlignment(Pos.CENTER_LEFT);
         bubble = new VBox(4, meta, body, delivery);
@@ -75,7 +78,8 @@ final class MessageCell extends ListCell<ThreadMessage> {
         row.setAlignment(kind == MessageKind.IN ? Pos.CENTER_LEFT : Pos.CENTER_RIGHT);
         author.setText(m.authorName() == null ? "" : m.authorName());
         time.setText(formats.messageTime(m.createdAt(), clock.now()));
-        if (m.channel() != null) {
+        // Notes never leave Faro: no network icon on them.
+        if (m.channel() != null && kind != MessageKind.NOTE) {
             channel.setIconCode(ChannelIcons.ikon(m.channel()));
             channel.setVisible(true);
         } else {

@@ -17,7 +17,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The left column: the agent, the queues with live counts, and the brand filter. */
@@ -45,7 +44,9 @@ final class SidebarView {
         });
         vm.selectedQueueProperty().subscribe(q -> selectQueueRow());
         vm.queues().addListener((ListChangeListener<QueueEntry>) change -> selectQueueRow());
-        VBox.setVgrow(queues, Priority.ALWAYS);
+        // As tall as its rows (queues are few), so the brands sit right under them.
+        queues.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(vm.queues()).multiply(34).add(2));
+        queues.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         vm.brands().addListener((ListChangeListener<BrandEntry>) change -> rebuildBrands());
         vm.brandFilterProperty().subscribe(id -> rebuildBrandSelection());
@@ -119,7 +120,7 @@ final class SidebarView {
             button.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             button.setMaxWidth(Double.MAX_VALUE);
             graphic.prefWidthProperty().bind(button.widthProperty().subtract(24));
-            button.getStyleClass().addAll("brand-filter", Styles.FLAT);
+            button.getStyleClass().add("brand-filter");
             button.setUserData(entry.brand().id());
             button.setId("brand-" + entry.brand().id());
             button.setOnAction(e -> vm.toggleBrand(entry.brand().id()));

@@ -24,7 +24,11 @@ public final class SidebarViewModel {
     private final ReadOnlyStringWrapper agentName = new ReadOnlyStringWrapper(this, "agentName");
     private final ReadOnlyObjectWrapper<Presence> presence = new ReadOnlyObjectWrapper<>(this, "presence");
     private final ObservableList<QueueEntry> queues = FXCollections.observableArrayList();
+    /** One read-only view, kept: listeners on a fresh wrapper per call would be dropped with it. */
+    private final ObservableList<QueueEntry> queuesView = FXCollections.unmodifiableObservableList(queues);
     private final ObservableList<BrandEntry> brands = FXCollections.observableArrayList();
+    /** One read-only view, kept: listeners on a fresh wrapper per call would be dropped with it. */
+    private final ObservableList<BrandEntry> brandsView = FXCollections.unmodifiableObservableList(brands);
     private final ReadOnlyObjectWrapper<Workqueue> selectedQueue = new ReadOnlyObjectWrapper<>(this, "selectedQueue");
     private final ReadOnlyObjectWrapper<String> brandFilter = new ReadOnlyObjectWrapper<>(this, "brandFilter");
     private List<Conversation> lastCounted = List.of();
@@ -46,11 +50,11 @@ public final class SidebarViewModel {
     }
 
     public ObservableList<QueueEntry> queues() {
-        return FXCollections.unmodifiableObservableList(queues);
+        return queuesView;
     }
 
     public ObservableList<BrandEntry> brands() {
-        return FXCollections.unmodifiableObservableList(brands);
+        return brandsView;
     }
 
     public ReadOnlyObjectProperty<Workqueue> selectedQueueProperty() {

@@ -83,10 +83,13 @@ final class ThreadHeaderView {
         labels.getItems().add(new SeparatorMenuItem());
         for (MenuButton b : new MenuButton[] {status, priority, labels}) {
             b.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED);
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         tags.getStyleClass().add("tags");
         tags.setAlignment(Pos.CENTER_LEFT);
-        tags.setPrefWrapLength(300);
+        tags.setMinWidth(0);
+        tags.setPrefWrapLength(240);
+        javafx.scene.layout.HBox.setHgrow(tags, javafx.scene.layout.Priority.ALWAYS);
 
         assignee.getStyleClass().addAll(Styles.TEXT_SMALL, "assignee");
         assignee.setGraphic(new FontIcon(Material2OutlinedMZ.PERSON));
@@ -95,9 +98,11 @@ final class ThreadHeaderView {
         claim.setGraphic(new FontIcon(Material2OutlinedAL.ASSIGNMENT_IND));
         claim.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
         claim.setOnAction(e -> vm.claim());
+        claim.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        assignee.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         claim.disableProperty().bind(javafx.beans.binding.Bindings.not(vm.canClaimProperty()));
 
-        HBox actions = new HBox(8, status, priority, labels, tags, new Spacer(), assignee, claim);
+        HBox actions = new HBox(8, status, priority, labels, tags, assignee, claim);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         root = new VBox(8, top, actions);

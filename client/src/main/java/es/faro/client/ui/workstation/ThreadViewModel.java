@@ -39,6 +39,8 @@ public final class ThreadViewModel {
     private final TaskRunner tasks;
     private final ReadOnlyObjectWrapper<Conversation> conversation = new ReadOnlyObjectWrapper<>(this, "conversation");
     private final ObservableList<ThreadMessage> messages = FXCollections.observableArrayList();
+    /** One read-only view, kept: listeners on a fresh wrapper per call would be dropped with it. */
+    private final ObservableList<ThreadMessage> messagesView = FXCollections.unmodifiableObservableList(messages);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyObjectWrapper<UiText> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final ComposerViewModel composer;
@@ -63,7 +65,7 @@ public final class ThreadViewModel {
     }
 
     public ObservableList<ThreadMessage> messages() {
-        return FXCollections.unmodifiableObservableList(messages);
+        return messagesView;
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

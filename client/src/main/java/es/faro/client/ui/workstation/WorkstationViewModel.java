@@ -49,6 +49,8 @@ public final class WorkstationViewModel {
     private final TaskRunner tasks;
 
     private final ObservableList<Conversation> active = FXCollections.observableArrayList();
+    /** One read-only view, kept: listeners on a fresh wrapper per call would be dropped with it. */
+    private final ObservableList<Conversation> activeView = FXCollections.unmodifiableObservableList(active);
     private final Map<String, Integer> rowOf = new HashMap<>();
     private final ReadOnlyObjectWrapper<ReferenceIndex> reference = new ReadOnlyObjectWrapper<>(this, "reference");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
@@ -145,7 +147,7 @@ public final class WorkstationViewModel {
 
     /** Every active conversation the agent may see, in no particular order (the queues filter it). */
     public ObservableList<Conversation> activeConversations() {
-        return FXCollections.unmodifiableObservableList(active);
+        return activeView;
     }
 
     // --- commands ----------------------------------------------------------------------------
@@ -247,7 +249,7 @@ public final class WorkstationViewModel {
         boolean again;
         synchronized (lock) {
             ready = true;
-            again = !closed && !error.isNotNull().get()
+            again = !closed && error.get() == null
                     && (pendingFullReload || !pendingConversations.isEmpty() || !pendingThreads.isEmpty());
             reading = again;
         }
