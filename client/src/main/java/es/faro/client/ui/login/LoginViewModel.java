@@ -1,5 +1,6 @@
 package es.faro.client.ui.login;
 
+import es.faro.client.sync.ApiException;
 import es.faro.client.ui.common.Failures;
 import es.faro.client.ui.common.TaskRunner;
 import es.faro.client.ui.common.UiText;
@@ -126,6 +127,12 @@ public final class LoginViewModel {
                 case UNREACHABLE -> UiText.of("login.error.unreachable");
                 case SERVER_ERROR -> UiText.of("login.error.server");
             };
+        }
+        if (cause instanceof ApiException api) {
+            if (api.status() == 401 || api.status() == 403) {
+                return UiText.of("login.error.credentials");
+            }
+            return UiText.of(api.status() >= 500 ? "login.error.server" : "login.error.unexpected");
         }
         if (Failures.causedBy(cause, IOException.class)) {
             return UiText.of("login.error.unreachable");

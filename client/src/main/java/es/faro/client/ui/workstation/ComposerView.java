@@ -72,6 +72,12 @@ final class ComposerView {
                 text.getStyleClass().add("note-mode");
             }
         });
+        // The area is disabled while a send commits, which drops focus: give it back afterwards.
+        vm.sendingProperty().subscribe((was, now) -> {
+            if (was && !now && !text.isDisabled()) {
+                text.requestFocus();
+            }
+        });
         text.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
                 vm.send();

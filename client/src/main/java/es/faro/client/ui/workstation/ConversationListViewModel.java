@@ -2,7 +2,6 @@ package es.faro.client.ui.workstation;
 
 import es.faro.protocol.model.Conversation;
 import es.faro.protocol.model.Workqueue;
-import java.util.Comparator;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
@@ -35,9 +34,5 @@ public final class ConversationListViewModel {
     /** The rows, in display order; read-only. */
     public ObservableList<Conversation> items() {
         return sorted;
-    }
-
-    public Comparator<? super Conversation> comparator() {
-        return sorted.getComparator();
     }
 }

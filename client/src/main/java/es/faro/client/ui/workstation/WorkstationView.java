@@ -42,6 +42,12 @@ public final class WorkstationView {
         root = new BorderPane(split, top, null, status.root(), sidebar.root());
         root.getStyleClass().add("workstation");
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // Keyboard first: the queue has focus as soon as the screen shows, so j/k work at once.
+        root.sceneProperty().subscribe(scene -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(() -> list.list().requestFocus());
+            }
+        });
     }
 
     public Parent root() {

@@ -2,6 +2,7 @@ package es.faro.client.ui.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import es.faro.client.sync.ApiException;
 import es.faro.client.ui.common.UiText;
 import java.net.ConnectException;
 import java.util.concurrent.CompletionException;
@@ -25,6 +26,10 @@ class LoginViewModelTest {
         assertThat(LoginViewModel.describe(new CompletionException(new ConnectException("refused"))))
                 .isEqualTo(UiText.of("login.error.unreachable"));
         assertThat(LoginViewModel.describe(new LoginException(LoginException.Reason.SERVER_ERROR, "500")))
+                .isEqualTo(UiText.of("login.error.server"));
+        assertThat(LoginViewModel.describe(new CompletionException(new ApiException(401, null, "Unauthorized"))))
+                .isEqualTo(UiText.of("login.error.credentials"));
+        assertThat(LoginViewModel.describe(new ApiException(503, null, "Service Unavailable")))
                 .isEqualTo(UiText.of("login.error.server"));
         assertThat(LoginViewModel.describe(new IllegalStateException("boom")))
                 .isEqualTo(UiText.of("login.error.unexpected"));
