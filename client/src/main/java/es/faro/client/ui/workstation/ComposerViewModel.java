@@ -1,0 +1,190 @@
+package es.faro.client.ui.workstation;
+
+import es.faro.client.sync.AgentCommands;
+import es.faro.client.ui.common.TaskRunner;
+import es.faro.client.ui.common.UiText;
+import es.faro.protocol.model.Conversation;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reply box: text, reply-or-note, a live count of Unicode code points against the channel's
+ * limit, and send. The text is cleared only once the command's future completes (the reply is then
+ * safely in the outbox); on failure it stays so nothing the agent wrote is lost. Drafts are kept per
+ * conversation while the agent switches around.
+ */
+public final class ComposerViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(ComposerViewModel.class);
+    /** Notes never leave Faro; they get the longest limit any channel allows. */
+    static final int NOTE_LIMIT = 20_000;
+
+    private final AgentCommands commands;
+    private final TaskRunner tasks;
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ObjectProperty<ComposerMode> mode = new SimpleObjectProperty<>(this, "mode", ComposerMode.REPLY);
+    private final ReadOnlyObjectWrapper<Conversation> conversation = new ReadOnlyObjectWrapper<>(this, "conversation");
+    private final ReadOnlyBooleanWrapper publicReply = new ReadOnlyBooleanWrapper(this, "publicReply", true);
+    private final ReadOnlyIntegerWrapper length = new ReadOnlyIntegerWrapper(this, "length");
+    private final ReadOnlyIntegerWrapper limit = new ReadOnlyIntegerWrapper(this, "limit");
+    private final ReadOnlyBooleanWrapper overLimit = new ReadOnlyBooleanWrapper(this, "overLimit");
+    private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper(this, "sending");
+    private final ReadOnlyObjectWrapper<UiText> error = new ReadOnlyObjectWrapper<>(this, "error");
+    private final BooleanBinding canSend;
+    private final Map<String, String> drafts = new HashMap<>();
+
+    ComposerViewModel(AgentCommands commands, TaskRunner tasks) {
+        this.commands = commands;
+        this.tasks = tasks;
+        length.bind(Bindings.createIntegerBinding(() -> codePoints(text.get()), text));
+        limit.bind(Bindings.createIntegerBinding(this::currentLimit, conversation, mode, publicReply));
+        overLimit.bind(length.greaterThan(limit));
+        canSend = Bindings.createBooleanBinding(
+                () -> conversation.get() != null && !text.get().isBlank() && !overLimit.get() && !sending.get(),
+                conversation, text, overLimit, sending);
+    }
+
+    static int codePoints(String s) {
+        return s == null ? 0 : s.codePointCount(0, s.length());
+    }
+
+    private int currentLimit() {
+        Conversation c = conversation.get();
+        if (mode.get() == ComposerMode.NOTE) {
+            return NOTE_LIMIT;
+        }
+        return c == null ? 0 : c.channel().replyLimit(publicReply.get());
+    }
+
+    // --- state -------------------------------------------------------------------------------
+
+    /** Bound both ways to the text area. */
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public ObjectProperty<ComposerMode> modeProperty() {
+        return mode;
+    }
+
+    /** Whether a reply goes out publicly (it follows the customer: a public post gets a public reply). */
+    public ReadOnlyBooleanProperty publicReplyProperty() {
+        return publicReply.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty lengthProperty() {
+        return length.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty limitProperty() {
+        return limit.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty overLimitProperty() {
+        return overLimit.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty sendingProperty() {
+        return sending.getReadOnlyProperty();
+    }
+
+    public ObservableBooleanValue canSendProperty() {
+        return canSend;
+    }
+
+    public ReadOnlyObjectProperty<UiText> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Conversation> conversationProperty() {
+        return conversation.getReadOnlyProperty();
+    }
+
+    // --- commands ----------------------------------------------------------------------------
+
+    /** Sends what is typed; returns false when there is nothing sendable. */
+    public boolean send() {
+        if (!canSend.get()) {
+            return false;
+        }
+        Conversation target = conversation.get();
+        String body = text.get();
+        ComposerMode sentMode = mode.get();
+        CompletableFuture<Void> future;
+        try {
+            future = sentMode == ComposerMode.NOTE
+                    ? commands.note(target.id(), body)
+                    : commands.reply(target.id(), body, publicReply.get());
+        } catch (RuntimeException e) {
+            future = CompletableFuture.failedFuture(e);
+        }
+        sending.set(true);
+        error.set(null);
+        tasks.await(future, ignored -> sent(target.id(), body), e -> failed(sentMode, e));
+        return true;
+    }
+
+    private void sent(String conversationId, String body) {
+        sending.set(false);
+        Conversation current = conversation.get();
+        if (current != null && current.id().equals(conversationId)) {
+            if (text.get().equals(body)) {
+                text.set("");
+            }
+        } else if (body.equals(drafts.get(conversationId))) {
+            drafts.remove(conversationId);
+        }
+    }
+
+    private void failed(ComposerMode sentMode, Throwable e) {
+        sending.set(false);
+        LOG.warn("sending a {} failed", sentMode, e);
+        error.set(ErrorTexts.forCommand(sentMode == ComposerMode.NOTE ? "action.note" : "action.reply", e));
+    }
+
+    public void dismissError() {
+        error.set(null);
+    }
+
+    // --- fed by the thread -------------------------------------------------------------------
+
+    /** Switches to another conversation, keeping the draft of the one left behind. */
+    void show(Conversation next) {
+        Conversation previous = conversation.get();
+        if (previous != null && next != null && previous.id().equals(next.id())) {
+            conversation.set(next);
+            return;
+        }
+        if (previous != null) {
+            if (text.get().isBlank()) {
+                drafts.remove(previous.id());
+            } else {
+                drafts.put(previous.id(), text.get());
+            }
+        }
+        error.set(null);
+        mode.set(ComposerMode.REPLY);
+        conversation.set(next);
+        publicReply.set(next == null || next.channel().publicByDefault());
+        text.set(next == null ? "" : drafts.getOrDefault(next.id(), ""));
+    }
+
+    void setPublicReply(boolean value) {
+        publicReply.set(value);
+    }
+}

@@ -1,0 +1,77 @@
+package es.faro.client.ui.workstation;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import es.faro.client.cache.ThreadMessage;
+import es.faro.client.ui.common.Formats;
+import es.faro.client.ui.common.I18n;
+import es.faro.client.ui.common.SharedClock;
+import java.time.ZoneId;
+import java.util.function.Supplier;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+
+/** The right column: header with actions, the thread (newest at the bottom), errors, and the composer. */
+final class ThreadView {
+    private final StackPane root;
+    private final ListView<ThreadMessage> messages;
+    private final ComposerView composer;
+
+    ThreadView(ThreadViewModel vm, Supplier<ReferenceIndex> reference, SharedClock clock, I18n i18n) {
+        Formats formats = new Formats(i18n.locale(), ZoneId.systemDefault());
+        ThreadHeaderView header = new ThreadHeaderView(vm, reference, clock, i18n);
+
+        messages = new ListView<>(vm.messages());
+        messages.setId("thread-messages");
+        messages.getStyleClass().addAll("thread-messages", Tweaks.EDGE_TO_EDGE);
+        messages.setCellFactory(l -> new MessageCell(l, i18n, clock, formats));
+        messages.setFocusTraversable(false);
+        Label loading = new Label(i18n.get("thread.loading"));
+        loading.getStyleClass().add(Styles.TEXT_MUTED);
+        messages.setPlaceholder(loading);
+        vm.messages().addListener((ListChangeListener<ThreadMessage>) c -> {
+            if (!vm.messages().isEmpty()) {
+                messages.scrollTo(vm.messages().size() - 1);
+            }
+        });
+        VBox.setVgrow(messages, Priority.ALWAYS);
+
+        composer = new ComposerView(vm.composer(), i18n);
+        VBox content = new VBox(header.root(), messages,
+                ErrorBanner.create(vm.errorProperty(), vm::dismissError, i18n),
+                ErrorBanner.create(vm.composer().errorProperty(), vm.composer()::dismissError, i18n),
+                composer.root());
+        content.getStyleClass().add("thread-pane");
+        content.visibleProperty().bind(vm.conversationProperty().isNotNull());
+
+        FontIcon icon = new FontIcon(Material2OutlinedAL.CHAT_BUBBLE_OUTLINE);
+        icon.getStyleClass().add("empty-icon");
+        Label title = new Label(i18n.get("thread.none.title"));
+        title.getStyleClass().add(Styles.TITLE_4);
+        Label hint = new Label(i18n.get("thread.none.hint"));
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox empty = new VBox(8, icon, title, hint);
+        empty.setAlignment(Pos.CENTER);
+        empty.getStyleClass().add("thread-empty");
+        empty.visibleProperty().bind(vm.conversationProperty().isNull());
+
+        root = new StackPane(empty, content);
+        root.setMinWidth(420);
+    }
+
+    Node root() {
+        return root;
+    }
+
+    ComposerView composer() {
+        return composer;
+    }
+}

@@ -1,0 +1,81 @@
+package es.faro.client.ui.workstation;
+
+import es.faro.client.ui.common.I18n;
+import es.faro.client.ui.common.SharedClock;
+import java.util.function.Supplier;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The agent's screen: sidebar | queue | thread, status bar at the bottom. Keyboard first:
+ * j/k or arrows move in the queue, Enter opens, r (or Tab) goes to the reply box, Ctrl+Enter sends,
+ * Esc goes back to the queue, q focuses the sidebar's queues and l the conversation list.
+ */
+public final class WorkstationView {
+    private final BorderPane root;
+    private final ConversationListView list;
+    private final ThreadView thread;
+    private final SidebarView sidebar;
+
+    public WorkstationView(WorkstationViewModel vm, SharedClock clock, I18n i18n) {
+        Supplier<ReferenceIndex> reference = () -> vm.referenceProperty().get();
+        sidebar = new SidebarView(vm.sidebar(), i18n);
+        list = new ConversationListView(vm, clock, i18n);
+        thread = new ThreadView(vm.thread(), reference, clock, i18n);
+        StatusBarView status = new StatusBarView(vm.statusBar(), clock, i18n);
+
+        SplitPane split = new SplitPane(list.root(), thread.root());
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.40);
+        SplitPane.setResizableWithParent(list.root(), false);
+
+        VBox top = new VBox(ErrorBanner.create(vm.errorProperty(), () -> { }, i18n));
+        root = new BorderPane(split, top, null, status.root(), sidebar.root());
+        root.getStyleClass().add("workstation");
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // Keyboard first: the queue has focus as soon as the screen shows, so j/k work at once.
+        root.sceneProperty().subscribe(scene -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(() -> list.list().requestFocus());
+            }
+        });
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** The queue list, focused when the screen opens so j/k work at once. */
+    public ListView<?> conversationList() {
+        return list.list();
+    }
+
+    private void onKey(KeyEvent e) {
+        Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        boolean typing = focus instanceof TextInputControl;
+        TextArea composer = thread.composer().textArea();
+        if (e.getCode() == KeyCode.ESCAPE && typing) {
+            list.list().requestFocus();
+            e.consume();
+        } else if (!typing && e.getCode() == KeyCode.R && !e.isShortcutDown() && !e.isAltDown()
+                && !composer.isDisabled()) {
+            composer.requestFocus();
+            e.consume();
+        } else if (!typing && e.getCode() == KeyCode.Q && !e.isShortcutDown() && !e.isAltDown()) {
+            sidebar.queueList().requestFocus();
+            e.consume();
+        } else if (!typing && e.getCode() == KeyCode.L && !e.isShortcutDown() && !e.isAltDown()) {
+            list.list().requestFocus();
+            e.consume();
+        }
+    }
+}
