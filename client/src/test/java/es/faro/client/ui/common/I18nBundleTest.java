@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class I18nBundleTest {
     /** The two ways code names a text: i18n.get("key"…) in views, UiText.of("key"…) in view models. */
     private static final Pattern KEY_USE = Pattern.compile("(?:i18n\\.get|UiText\\.of)\\(\\s*\"([a-zA-Z0-9_.]+)\"\\s*[,)]");
-    private static final Path UI_SOURCES = Path.of("src/main/java/es/faro/client/ui");
+    private static final Path UI_SOURCES = Path.of("src/main/java/es/faro/client");
 
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();

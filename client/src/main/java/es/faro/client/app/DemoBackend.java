@@ -1,0 +1,53 @@
+package es.faro.client.app;
+
+import es.faro.client.sync.ApiClient;
+import es.faro.client.sync.ApiException;
+import es.faro.protocol.api.LoginResponse;
+import es.faro.server.embedded.EmbeddedServer;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Demo mode: a complete Faro server inside the workstation, on a free loopback port, with its data
+ * under the user's data folder and simulated customer traffic, signed in as a demo agent.
+ */
+final class DemoBackend implements AutoCloseable {
+    /** The demo users' password, flagged demo-only in config/reference/users.json. */
+    private static final String DEMO_PASSWORD = "faro-demo";
+
+    private final EmbeddedServer server;
+    private final ApiClient api;
+    private final LoginResponse login;
+
+    private DemoBackend(EmbeddedServer server, ApiClient api, LoginResponse login) {
+        this.server = server;
+        this.api = api;
+        this.login = login;
+    }
+
+    static DemoBackend start(Path dataDir, String demoUser, double messagesPerMinute) throws IOException, ApiException {
+        EmbeddedServer server = EmbeddedServer.start(
+                new EmbeddedServer.Options(dataDir, 0, true, messagesPerMinute));
+        try {
+            ApiClient api = new ApiClient(server.baseUri(), ApiClient.defaultHttpClient());
+            LoginResponse login = api.login(demoUser, DEMO_PASSWORD);
+            return new DemoBackend(server, api, login);
+        } catch (IOException | ApiException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    ApiClient api() {
+        return api;
+    }
+
+    LoginResponse login() {
+        return login;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
