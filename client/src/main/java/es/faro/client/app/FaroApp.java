@@ -38,6 +38,7 @@ public final class FaroApp extends Application {
     private DemoBackend demo;
     private ClientSession session;
     private WorkstationViewModel workstation;
+    private volatile boolean stopping;
 
     @Override
     public void init() {
@@ -68,6 +69,10 @@ public final class FaroApp extends Application {
             double rate = config.get(ClientConfig.DEMO_RATE).map(Double::parseDouble).orElse(20.0);
             tasks.run(() -> {
                 demo = DemoBackend.start(dirs.data().resolve("demo-server"), demoUser, rate);
+                if (stopping) {
+                    demo.close();
+                    return null;
+                }
                 return ClientSession.start(demo.api(), demo.login().agent(), dirs.caches(), "demo");
             }, this::openWorkstation, e -> showFailure(startup, e));
         } else {
@@ -93,6 +98,13 @@ public final class FaroApp extends Application {
     }
 
     private void openWorkstation(ClientSession opened) {
+        if (opened == null) {
+            return;
+        }
+        if (stopping) {
+            opened.close();
+            return;
+        }
         session = opened;
         Agent me = opened.me();
         workstation = new WorkstationViewModel(me, opened.cache(), opened.commands(), opened.sync(), tasks);
@@ -126,6 +138,7 @@ public final class FaroApp extends Application {
 
     @Override
     public void stop() {
+        stopping = true;
         if (workstation != null) {
             workstation.close();
         }

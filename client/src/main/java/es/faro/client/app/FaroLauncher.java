@@ -18,6 +18,9 @@ public final class FaroLauncher {
             System.setProperty("logback.configurationFile", "faro-client-logback.xml");
         }
         Application.launch(FaroApp.class, args);
+        // FaroApp.stop() has closed the session, the cache and any demo server; a start-up still
+        // running in the background must not keep the process alive after the window is gone.
+        System.exit(0);
     }
 
     /** The data folder from {@code --data.dir=…} or FARO_DATA_DIR, else the platform's per-user folder. */
