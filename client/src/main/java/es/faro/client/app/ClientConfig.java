@@ -27,6 +27,7 @@ public final class ClientConfig {
     public static final String DATA_DIR = "data.dir";
     public static final String DEMO_USER = "demo.user";
     public static final String DEMO_RATE = "demo.traffic.rate";
+    public static final String DEMO_PORT = "demo.port";
 
     private final Properties values;
 
@@ -51,7 +52,7 @@ public final class ClientConfig {
                 p.setProperty(key, envValue);
             }
         }
-        for (String key : new String[] {SERVER_URL, LANGUAGE, THEME, DATA_DIR, DEMO_USER, DEMO_RATE}) {
+        for (String key : new String[] {SERVER_URL, LANGUAGE, THEME, DATA_DIR, DEMO_USER, DEMO_RATE, DEMO_PORT}) {
             String envValue = env.get(envName(key));
             if (envValue != null) {
                 p.setProperty(key, envValue);

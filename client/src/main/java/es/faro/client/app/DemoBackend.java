@@ -25,9 +25,9 @@ final class DemoBackend implements AutoCloseable {
         this.login = login;
     }
 
-    static DemoBackend start(Path dataDir, String demoUser, double messagesPerMinute) throws IOException, ApiException {
+    static DemoBackend start(Path dataDir, int port, String demoUser, double messagesPerMinute) throws IOException, ApiException {
         EmbeddedServer server = EmbeddedServer.start(
-                new EmbeddedServer.Options(dataDir, 0, true, messagesPerMinute));
+                new EmbeddedServer.Options(dataDir, port, true, messagesPerMinute));
         try {
             ApiClient api = new ApiClient(server.baseUri(), ApiClient.defaultHttpClient());
             LoginResponse login = api.login(demoUser, DEMO_PASSWORD);

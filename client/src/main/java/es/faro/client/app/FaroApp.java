@@ -68,7 +68,8 @@ public final class FaroApp extends Application {
         if (config.demoMode()) {
             double rate = config.get(ClientConfig.DEMO_RATE).map(Double::parseDouble).orElse(20.0);
             tasks.run(() -> {
-                demo = DemoBackend.start(dirs.data().resolve("demo-server"), demoUser, rate);
+                int port = config.get(ClientConfig.DEMO_PORT).map(Integer::parseInt).orElse(0);
+                demo = DemoBackend.start(dirs.data().resolve("demo-server"), port, demoUser, rate);
                 if (stopping) {
                     demo.close();
                     return null;
