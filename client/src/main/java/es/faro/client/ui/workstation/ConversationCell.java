@@ -102,7 +102,7 @@ final class ConversationCell extends ListCell<Conversation> {
         channel.setIconCode(ChannelIcons.ikon(c.channel()));
         channel.getStyleClass().setAll("channel-icon", ChannelIcons.styleClass(c.channel()));
         name.setText(c.customerName() == null ? i18n.get("conversation.unknownCustomer") : c.customerName());
-        handle.setText(c.customerHandle() == null ? "" : c.customerHandle());
+        handle.setText(c.customerHandle() == null || c.customerHandle().equals(c.customerName()) ? "" : c.customerHandle());
         snippet.setText(c.snippet() == null ? "" : oneLine(c.snippet()));
         Brand brand = ref.brand(c.brandId()).orElse(null);
         BrandChips.paint(brandDot, brand);

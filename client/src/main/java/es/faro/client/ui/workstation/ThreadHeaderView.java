@@ -129,7 +129,7 @@ final class ThreadHeaderView {
         channel.setIconCode(ChannelIcons.ikon(c.channel()));
         channel.getStyleClass().setAll("channel-icon", ChannelIcons.styleClass(c.channel()));
         customer.setText(c.customerName() == null ? i18n.get("conversation.unknownCustomer") : c.customerName());
-        handle.setText(c.customerHandle() == null ? "" : c.customerHandle());
+        handle.setText(c.customerHandle() == null || c.customerHandle().equals(c.customerName()) ? "" : c.customerHandle());
         brand.getChildren().setAll(BrandChips.chip(ref.brand(c.brandId()).orElse(null)));
         channelName.setText(i18n.get(ChannelIcons.nameKey(c.channel())));
         status.setText(c.status() == null ? "" : i18n.get(statusKey(c.status())));

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * configured rate. When the server is unreachable the pending message is retried with backoff.
  */
 public final class DemoTraffic implements AutoCloseable {
-    static final int BURST = 15;
+    static final int BURST = 40;
     private static final Logger LOG = LoggerFactory.getLogger(DemoTraffic.class);
     private static final long FIRST_RETRY_MILLIS = 1_000;
     private static final long MAX_RETRY_MILLIS = 30_000;
