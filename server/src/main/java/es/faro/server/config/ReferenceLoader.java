@@ -41,15 +41,18 @@ public final class ReferenceLoader {
         validate(seed);
         Map<String, Agents.Row> existing = new HashMap<>();
         store.read(Agents::rows).forEach(r -> existing.put(r.agent().id(), r));
-        Map<String, String> hashes = new HashMap<>();
         for (UserSeed user : seed.users()) {
-            Agents.Row row = existing.get(user.id());
             if (user.password() == null || user.password().isEmpty()) {
                 throw new IllegalStateException("user " + user.username() + " has no password in users.json");
             }
+        }
+        // PBKDF2 is slow by design; users are independent, so use every core.
+        Map<String, String> hashes = new java.util.concurrent.ConcurrentHashMap<>();
+        seed.users().parallelStream().forEach(user -> {
+            Agents.Row row = existing.get(user.id());
             hashes.put(user.id(), row != null && PasswordHasher.verify(user.password(), row.passwordHash())
                     ? row.passwordHash() : PasswordHasher.hash(user.password()));
-        }
+        });
         return store.write(c -> apply(c, seed, existing, hashes)).join();
     }
 
