@@ -177,8 +177,12 @@ class EventStreamTest {
         assertThat(none.errorCode()).isEqualTo("unauthorized");
         assertThat(api.get("/api/v1/events?access_token=wrong", null).status()).isEqualTo(401);
         String lucia = api.login("lucia");
-        Reply badResume = api.call(api.builder("/api/v1/events", lucia, Map.of("Last-Event-ID", "abc")).build());
+        Reply badResume = api.call(api.builder("/api/v1/events", lucia, Map.of("Last-Event-ID", "abc",
+                "Accept", "text/event-stream")).build());
         assertThat(badResume.status()).isEqualTo(400);
+        Reply notSse = api.get("/api/v1/events", lucia);
+        assertThat(notSse.status()).isEqualTo(406);
+        assertThat(notSse.at("/error/message").asText()).contains("text/event-stream");
     }
 
     @Test

@@ -64,7 +64,13 @@ public final class TestServer implements AutoCloseable {
 
     /** Stops and starts again on the same database file (a restart). */
     public void restart() {
+        restart(() -> { });
+    }
+
+    /** Restarts, running {@code whileStopped} between stop and start (e.g. to edit the database file). */
+    public void restart(Runnable whileStopped) {
         server.close();
+        whileStopped.run();
         boot();
     }
 
