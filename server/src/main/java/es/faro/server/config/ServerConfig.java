@@ -204,9 +204,16 @@ public final class ServerConfig {
         return get("channels.facebook.verify_token");
     }
 
-    /** The reference data folder; the bundled copy is used when it does not exist. */
-    public Path referenceDir() {
-        return Path.of(get("reference.dir").orElse("config/reference"));
+    /** Value of {@code reference.dir} that means "only the copy bundled in the jar". */
+    public static final String BUNDLED_REFERENCE = "bundled";
+
+    /**
+     * The reference data folder, or empty for the bundled copy only. Files missing from the folder
+     * (or a folder that does not exist) also fall back to the bundled copy, file by file.
+     */
+    public Optional<Path> referenceDir() {
+        String v = get("reference.dir").orElse("config/reference");
+        return v.equals(BUNDLED_REFERENCE) ? Optional.empty() : Optional.of(Path.of(v));
     }
 
     public Duration sseHeartbeat() {
