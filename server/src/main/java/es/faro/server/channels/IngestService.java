@@ -1,6 +1,7 @@
 package es.faro.server.channels;
 
 import es.faro.protocol.event.EventType;
+import es.faro.protocol.json.Json;
 import es.faro.protocol.model.Brand;
 import es.faro.protocol.model.Channel;
 import es.faro.protocol.model.Conversation;
@@ -91,10 +92,12 @@ public final class IngestService {
         Message message = new Message("m-" + UUID.randomUUID(), conv.id(), MessageKind.IN, customer.id(),
                 customer.name(), in.body(), in.isPublic(), channel, in.channelMessageId(),
                 in.references().isEmpty() ? null : in.references().get(0), at, DeliveryState.RECEIVED, null);
-        Conversations.upsert(c, conv);
-        Messages.insert(c, message);
-        EventLog.append(c, EventType.MESSAGE, now, conv.brandId(), channel, message);
-        EventLog.append(c, EventType.CONVERSATION, now, conv.brandId(), channel, conv);
+        String convJson = Json.write(conv);
+        String messageJson = Json.write(message);
+        Conversations.upsert(c, conv, convJson);
+        Messages.insert(c, message, messageJson);
+        EventLog.appendJson(c, EventType.MESSAGE, now, conv.brandId(), channel, messageJson);
+        EventLog.appendJson(c, EventType.CONVERSATION, now, conv.brandId(), channel, convJson);
         return true;
     }
 

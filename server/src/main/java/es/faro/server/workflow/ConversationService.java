@@ -205,8 +205,9 @@ public final class ConversationService {
             return before; // nothing changed: no new version, no event
         }
         Conversation updated = next.updatedAt(now).version(before.version() + 1).build();
-        Conversations.upsert(c, updated);
-        EventLog.append(c, EventType.CONVERSATION, now, updated.brandId(), updated.channel(), updated);
+        String json = Json.write(updated);
+        Conversations.upsert(c, updated, json);
+        EventLog.appendJson(c, EventType.CONVERSATION, now, updated.brandId(), updated.channel(), json);
         return updated;
     }
 
