@@ -114,7 +114,7 @@ public final class ServerConfig {
 
     private static final String[] KNOWN_KEYS = {"host", "port", "data.dir", "store.url", "token.ttl",
             "limits.body.bytes", "demo.traffic", "demo.traffic.rate", "demo.traffic.seed",
-            "channels.facebook.verify_token", "reference.dir", "sse.heartbeat"};
+            "channels.facebook.verify_token", "reference.dir", "sse.heartbeat", "sse.window"};
 
     public static String envName(String key) {
         return "FARO_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
@@ -218,6 +218,15 @@ public final class ServerConfig {
 
     public Duration sseHeartbeat() {
         return duration("sse.heartbeat", Duration.ofSeconds(15));
+    }
+
+    /** Recent events the SSE fan-out keeps in memory; clients further behind are caught up from the table. */
+    public int sseWindow() {
+        int v = intValue("sse.window", 10_000);
+        if (v < 1) {
+            throw new IllegalArgumentException("sse.window must be at least 1");
+        }
+        return v;
     }
 
     private int intValue(String key, int def) {

@@ -145,6 +145,36 @@ class EventStreamTest {
     }
 
     @Test
+    void reconnectFromBehindTheInMemoryWindowCatchesUpFromTheTable() throws Exception {
+        try (TestServer small = TestServer.start(Map.of("sse.window", "3"))) {
+            ApiClient saved = api;
+            api = small.client();
+            try {
+                String lucia = api.login("lucia");
+                long cursor = api.get("/api/v1/changes?after=0", lucia).at("/last").asLong();
+                List<String> missed = new ArrayList<>();
+                for (int i = 0; i < 5; i++) {
+                    missed.add(tweet(ORANGE_X));
+                }
+                try (Stream s = new Stream(lucia, Long.toString(cursor), "")) {
+                    s.awaitOpen();
+                    List<Received> got = s.take(10);
+                    for (int i = 0; i < 10; i++) {
+                        assertThat(Long.parseLong(got.get(i).id())).isEqualTo(cursor + 1 + i);
+                    }
+                    assertThat(got.stream().filter(r -> r.type().equals("message.upserted"))
+                            .map(r -> r.data().at("/data/body").asText()).toList()).containsExactlyElementsOf(missed);
+                    String live = tweet(ORANGE_X);
+                    assertThat(s.take(2).get(0).data().at("/data/body").asText()).isEqualTo(live);
+                    assertThat(s.events.poll(500, TimeUnit.MILLISECONDS)).isNull();
+                }
+            } finally {
+                api = saved;
+            }
+        }
+    }
+
+    @Test
     void resumeWithAfterQueryAndAccessTokenQuery() throws Exception {
         String lucia = api.login("lucia");
         long cursor = api.get("/api/v1/changes?after=0&limit=5000", lucia).at("/last").asLong();
