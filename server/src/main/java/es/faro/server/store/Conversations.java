@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +65,30 @@ public final class Conversations {
         ps.setLong(10, conv.updatedAt().toEpochMilli());
         ps.setLong(11, conv.version());
         ps.setString(12, json);
+        ps.executeUpdate();
+    }
+
+    /** When the conversation entered PENDING, or null. */
+    public static Instant pendingSince(Connection c, String id) throws SQLException {
+        PreparedStatement ps = Statements.get(c, "SELECT pending_since FROM conversations WHERE id = ?");
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            long v = rs.getLong(1);
+            return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+        }
+    }
+
+    public static void setPendingSince(Connection c, String id, Instant since) throws SQLException {
+        PreparedStatement ps = Statements.get(c, "UPDATE conversations SET pending_since = ? WHERE id = ?");
+        if (since == null) {
+            ps.setNull(1, java.sql.Types.INTEGER);
+        } else {
+            ps.setLong(1, since.toEpochMilli());
+        }
+        ps.setString(2, id);
         ps.executeUpdate();
     }
 
