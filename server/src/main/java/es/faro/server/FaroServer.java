@@ -19,7 +19,6 @@ import es.faro.server.store.SqliteStore;
 import es.faro.server.store.Store;
 import es.faro.server.workflow.ConversationService;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -65,8 +64,8 @@ public final class FaroServer implements AutoCloseable {
         Store store = SqliteStore.open(url, MIGRATIONS);
         ApiServer api = null;
         try {
-            ReferenceData data = ReferenceLoader.load(store, new ReferenceFiles(
-                    Files.isDirectory(config.referenceDir()) ? config.referenceDir() : null).load());
+            ReferenceData data = ReferenceLoader.load(store,
+                    new ReferenceFiles(config.referenceDir().orElse(null)).load());
             if (!config.demoMode()) {
                 List<String> offenders = DemoPasswordGuard.offenders(store);
                 if (!offenders.isEmpty()) {

@@ -14,6 +14,13 @@ import org.slf4j.LoggerFactory;
  * copy; FARO_* environment variables override any key.
  */
 public final class ServerMain {
+    static {
+        // Must run before the first logger exists; an explicit -Dlogback.configurationFile still wins.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "faro-server-logback.xml");
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
 
     private ServerMain() {

@@ -1,6 +1,7 @@
 package es.faro.server.channels;
 
 import es.faro.protocol.event.EventType;
+import es.faro.protocol.json.Json;
 import es.faro.protocol.model.Brand;
 import es.faro.protocol.model.Channel;
 import es.faro.protocol.model.Conversation;
@@ -19,6 +20,7 @@ import es.faro.server.store.Customers;
 import es.faro.server.store.EventLog;
 import es.faro.server.store.Messages;
 import es.faro.server.store.Store;
+import es.faro.server.workflow.SlaPause;
 import es.faro.server.workflow.Snippets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -85,16 +87,26 @@ public final class IngestService {
         Instant at = in.createdAt() == null || in.createdAt().isAfter(now) ? now : in.createdAt();
         Customer customer = customer(c, in);
         Optional<Conversation> existing = thread(c, in, customer, brand);
-        Conversation conv = existing.isPresent()
-                ? continued(ref, existing.get(), in, at, now)
-                : created(ref, brand, customer, in, at, now);
+        Conversation conv;
+        if (existing.isPresent()) {
+            Conversation base = existing.get();
+            if (base.status() == ConversationStatus.PENDING) {
+                // The customer answered: the pause ends (clocks move) before this message's own clock rules apply.
+                base = SlaPause.apply(c, ref.sla(), base, base.toBuilder().status(ConversationStatus.OPEN).build(), now);
+            }
+            conv = continued(ref, base, in, at, now);
+        } else {
+            conv = created(ref, brand, customer, in, at, now);
+        }
         Message message = new Message("m-" + UUID.randomUUID(), conv.id(), MessageKind.IN, customer.id(),
                 customer.name(), in.body(), in.isPublic(), channel, in.channelMessageId(),
                 in.references().isEmpty() ? null : in.references().get(0), at, DeliveryState.RECEIVED, null);
-        Conversations.upsert(c, conv);
-        Messages.insert(c, message);
-        EventLog.append(c, EventType.MESSAGE, now, conv.brandId(), channel, message);
-        EventLog.append(c, EventType.CONVERSATION, now, conv.brandId(), channel, conv);
+        String convJson = Json.write(conv);
+        String messageJson = Json.write(message);
+        Conversations.upsert(c, conv, convJson);
+        Messages.insert(c, message, messageJson);
+        EventLog.appendJson(c, EventType.MESSAGE, now, conv.brandId(), channel, messageJson);
+        EventLog.appendJson(c, EventType.CONVERSATION, now, conv.brandId(), channel, convJson);
         return true;
     }
 

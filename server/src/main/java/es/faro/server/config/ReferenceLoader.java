@@ -1,7 +1,6 @@
 package es.faro.server.config;
 
 import es.faro.protocol.event.EventType;
-import es.faro.protocol.json.Json;
 import es.faro.protocol.model.Agent;
 import es.faro.protocol.model.Brand;
 import es.faro.protocol.model.CannedResponse;
@@ -18,11 +17,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,27 +37,32 @@ public final class ReferenceLoader {
         validate(seed);
         Map<String, Agents.Row> existing = new HashMap<>();
         store.read(Agents::rows).forEach(r -> existing.put(r.agent().id(), r));
-        Map<String, String> hashes = new HashMap<>();
         for (UserSeed user : seed.users()) {
-            Agents.Row row = existing.get(user.id());
             if (user.password() == null || user.password().isEmpty()) {
                 throw new IllegalStateException("user " + user.username() + " has no password in users.json");
             }
+        }
+        // PBKDF2 is slow by design; users are independent, so use every core.
+        Map<String, String> hashes = new java.util.concurrent.ConcurrentHashMap<>();
+        seed.users().parallelStream().forEach(user -> {
+            Agents.Row row = existing.get(user.id());
             hashes.put(user.id(), row != null && PasswordHasher.verify(user.password(), row.passwordHash())
                     ? row.passwordHash() : PasswordHasher.hash(user.password()));
-        }
+        });
         return store.write(c -> apply(c, seed, existing, hashes)).join();
     }
 
     private static ReferenceData apply(Connection c, ReferenceSeed seed, Map<String, Agents.Row> existing,
                                        Map<String, String> hashes) throws SQLException {
-        boolean changed = ReferenceItems.replace(c, ReferenceItems.BRAND, json(seed.brands(), Brand::id));
-        changed |= ReferenceItems.replace(c, ReferenceItems.LABEL, json(seed.labels(), Label::id));
-        changed |= ReferenceItems.replace(c, ReferenceItems.QUEUE, json(seed.queues(), Workqueue::id));
-        changed |= ReferenceItems.replace(c, ReferenceItems.CALENDAR, json(seed.calendars(), BusinessCalendar::id));
-        changed |= ReferenceItems.replace(c, ReferenceItems.SLA_POLICY, json(seed.slaPolicies(), SlaPolicy::id));
-        changed |= ReferenceItems.replace(c, ReferenceItems.CANNED_RESPONSE,
-                json(seed.cannedResponses(), CannedResponse::id));
+        boolean changed = ReferenceItems.replace(c, ReferenceItems.BRAND, seed.brands(), Brand::id, Brand.class);
+        changed |= ReferenceItems.replace(c, ReferenceItems.LABEL, seed.labels(), Label::id, Label.class);
+        changed |= ReferenceItems.replace(c, ReferenceItems.QUEUE, seed.queues(), Workqueue::id, Workqueue.class);
+        changed |= ReferenceItems.replace(c, ReferenceItems.CALENDAR, seed.calendars(), BusinessCalendar::id,
+                BusinessCalendar.class);
+        changed |= ReferenceItems.replace(c, ReferenceItems.SLA_POLICY, seed.slaPolicies(), SlaPolicy::id,
+                SlaPolicy.class);
+        changed |= ReferenceItems.replace(c, ReferenceItems.CANNED_RESPONSE, seed.cannedResponses(),
+                CannedResponse::id, CannedResponse.class);
         int position = 0;
         for (UserSeed user : seed.users()) {
             Agents.Row row = existing.get(user.id());
@@ -97,16 +98,5 @@ public final class ReferenceLoader {
         for (Brand b : seed.brands()) {
             Objects.requireNonNull(b.id(), "a brand without id in brands.json");
         }
-    }
-
-    private static <T> Map<String, String> json(List<T> items, Function<T, String> id) {
-        Map<String, String> result = new LinkedHashMap<>();
-        for (T item : items) {
-            String key = Objects.requireNonNull(id.apply(item), "a reference item without id: " + item);
-            if (result.put(key, Json.write(item)) != null) {
-                throw new IllegalStateException("duplicate reference id " + key);
-            }
-        }
-        return result;
     }
 }

@@ -114,7 +114,7 @@ public final class ServerConfig {
 
     private static final String[] KNOWN_KEYS = {"host", "port", "data.dir", "store.url", "token.ttl",
             "limits.body.bytes", "demo.traffic", "demo.traffic.rate", "demo.traffic.seed",
-            "channels.facebook.verify_token", "reference.dir", "sse.heartbeat"};
+            "channels.facebook.verify_token", "reference.dir", "sse.heartbeat", "sse.window"};
 
     public static String envName(String key) {
         return "FARO_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
@@ -204,13 +204,29 @@ public final class ServerConfig {
         return get("channels.facebook.verify_token");
     }
 
-    /** The reference data folder; the bundled copy is used when it does not exist. */
-    public Path referenceDir() {
-        return Path.of(get("reference.dir").orElse("config/reference"));
+    /** Value of {@code reference.dir} that means "only the copy bundled in the jar". */
+    public static final String BUNDLED_REFERENCE = "bundled";
+
+    /**
+     * The reference data folder, or empty for the bundled copy only. Files missing from the folder
+     * (or a folder that does not exist) also fall back to the bundled copy, file by file.
+     */
+    public Optional<Path> referenceDir() {
+        String v = get("reference.dir").orElse("config/reference");
+        return v.equals(BUNDLED_REFERENCE) ? Optional.empty() : Optional.of(Path.of(v));
     }
 
     public Duration sseHeartbeat() {
         return duration("sse.heartbeat", Duration.ofSeconds(15));
+    }
+
+    /** Recent events the SSE fan-out keeps in memory; clients further behind are caught up from the table. */
+    public int sseWindow() {
+        int v = intValue("sse.window", 10_000);
+        if (v < 1) {
+            throw new IllegalArgumentException("sse.window must be at least 1");
+        }
+        return v;
     }
 
     private int intValue(String key, int def) {

@@ -53,7 +53,7 @@ public final class EmbeddedServer implements AutoCloseable {
         }
         overrides.put("embedded.demo", "true");
         // Reference data comes from the bundled copy, whatever the working directory holds.
-        overrides.put("reference.dir", options.dataDir().resolve("no-reference-override").toString());
+        overrides.put("reference.dir", ServerConfig.BUNDLED_REFERENCE);
         ServerConfig config = ServerConfig.bundled(overrides);
         return new EmbeddedServer(FaroServer.start(config, "127.0.0.1", options.trafficFactory()));
     }

@@ -18,7 +18,7 @@ public final class ApiServer implements AutoCloseable {
 
     public ApiServer(ServerConfig config, String host, Store store, AuthService auth, ConversationService conversations,
                      IngestService ingest, List<ChannelAdapter> adapters) {
-        this.fanout = new EventFanout(store, config.sseHeartbeat());
+        this.fanout = new EventFanout(store, config.sseHeartbeat(), config.sseWindow());
         Bodies bodies = new Bodies(config.maxBodyBytes());
         AuthFilter authFilter = new AuthFilter(auth);
         this.app = Javalin.create(cfg -> {

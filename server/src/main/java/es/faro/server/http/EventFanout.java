@@ -8,53 +8,82 @@ import es.faro.server.store.EventLog.ScopedEvent;
 import es.faro.server.store.Store;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Pushes committed events to SSE clients. The events TABLE is the truth: after each commit the
- * writer signals, and this thread reads the new rows by cursor. Each client keeps its own cursor,
- * so a client that (re)connects behind the live head is first caught up from the table, then
- * served from the in-memory window of recent rows: never a gap, never a duplicate, always in seq
- * order. One thread serves everyone, so events reach clients in one consistent order.
+ * writer signals, and one reader thread reads the new rows by cursor into a window of recent
+ * events. Each client keeps its own cursor and is served by at most one sender task at a time, so
+ * its events go out in seq order; a client that (re)connects behind the window is first caught up
+ * from the table. Never a gap, never a duplicate. Senders run on a small pool so one slow client
+ * (a full TCP buffer blocks its writes) does not hold back the others.
  */
 public final class EventFanout implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventFanout.class);
-    private static final int WINDOW = 10_000;
     private static final int BATCH = 1_000;
+    private static final int SENDERS = 8;
 
     private final Store store;
     private final long heartbeatNanos;
+    private final int windowSize;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-    private final Deque<ScopedEvent> window = new ArrayDeque<>();
     private final Object lock = new Object();
-    private final Thread thread;
+    private final Thread reader;
+    private final ExecutorService senders;
     private boolean signalled;
     private volatile boolean running = true;
-    /** The window holds every event with floor < seq <= head. */
-    private long floor;
-    private long head;
+    /** Written by the reader thread only; senders read the latest published snapshot. */
+    private volatile Window window;
 
-    public EventFanout(Store store, Duration heartbeat) {
+    /** Every event with {@code floor < seq <= head}, in order, each serialized once for all clients. */
+    private record Window(List<Wire> events, long floor, long head) {
+    }
+
+    private record Wire(ScopedEvent scoped, String json) {
+        static Wire of(ScopedEvent e) {
+            return new Wire(e, Json.write(e.event()));
+        }
+    }
+
+    /** {@code windowSize}: recent events kept in memory; clients further behind read the table. */
+    public EventFanout(Store store, Duration heartbeat, int windowSize) {
+        if (windowSize < 1) {
+            throw new IllegalArgumentException("the event window needs at least one event");
+        }
         this.store = store;
         this.heartbeatNanos = heartbeat.toNanos();
-        this.head = store.read(EventLog::maxSeq);
-        this.floor = head;
+        this.windowSize = windowSize;
+        long head = store.read(EventLog::maxSeq);
+        this.window = new Window(List.of(), head, head);
+        AtomicInteger n = new AtomicInteger();
+        this.senders = new ThreadPoolExecutor(SENDERS, SENDERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "faro-sse-sender-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         store.addCommitListener(this::signal);
-        thread = new Thread(this::loop, "faro-event-fanout");
-        thread.setDaemon(true);
-        thread.start();
+        reader = new Thread(this::loop, "faro-event-fanout");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /** One connected SSE client, with the scope of its agent and its own cursor. */
     private static final class Subscriber {
         final SseClient client;
         final Agent agent;
+        final AtomicBoolean busy = new AtomicBoolean();
         long cursor;
         long lastSent = System.nanoTime();
 
@@ -73,7 +102,7 @@ public final class EventFanout implements AutoCloseable {
         signal();
     }
 
-    /** The highest seq this fan-out has read; a client without a resume point starts here. */
+    /** The highest committed seq; a client without a resume point starts there. */
     public long head() {
         return store.read(EventLog::maxSeq);
     }
@@ -104,7 +133,7 @@ public final class EventFanout implements AutoCloseable {
                 }
                 readNew();
                 for (Subscriber s : subscribers) {
-                    serve(s);
+                    dispatch(s);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -116,47 +145,82 @@ public final class EventFanout implements AutoCloseable {
     }
 
     private void readNew() {
+        Window w = window;
+        List<Wire> fresh = new ArrayList<>();
+        long head = w.head();
         while (true) {
             long from = head;
-            List<ScopedEvent> fresh = store.read(c -> EventLog.after(c, from, BATCH));
-            for (ScopedEvent e : fresh) {
-                window.addLast(e);
-                head = e.event().seq();
+            List<ScopedEvent> batch = store.read(c -> EventLog.after(c, from, BATCH));
+            batch.forEach(e -> fresh.add(Wire.of(e)));
+            if (!batch.isEmpty()) {
+                head = batch.get(batch.size() - 1).event().seq();
             }
-            while (window.size() > WINDOW) {
-                floor = window.removeFirst().event().seq();
-            }
-            if (fresh.size() < BATCH) {
-                return;
+            if (batch.size() < BATCH) {
+                break;
             }
         }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        List<Wire> events = new ArrayList<>(w.events().size() + fresh.size());
+        events.addAll(w.events());
+        events.addAll(fresh);
+        long floor = w.floor();
+        int drop = Math.max(0, events.size() - windowSize);
+        if (drop > 0) {
+            floor = events.get(drop - 1).scoped().event().seq();
+            events = new ArrayList<>(events.subList(drop, events.size()));
+        }
+        window = new Window(List.copyOf(events), floor, head);
     }
 
-    private void serve(Subscriber s) {
+    private void dispatch(Subscriber s) {
         if (s.client.terminated()) {
             subscribers.remove(s);
             return;
         }
+        if (!s.busy.compareAndSet(false, true)) {
+            return; // its sender is still at work; it asks for another pass when done
+        }
+        try {
+            senders.execute(() -> {
+                try {
+                    serve(s);
+                } catch (RuntimeException e) {
+                    LOG.warn("sending events to a client failed; closing it", e);
+                    s.client.close();
+                } finally {
+                    s.busy.set(false);
+                    if (s.cursor < window.head() && !s.client.terminated()) {
+                        signal();
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            s.busy.set(false); // shutting down
+        }
+    }
+
+    private void serve(Subscriber s) {
+        Window w = window;
         // Behind the window (a reconnect after a long gap): catch up straight from the table.
-        while (s.cursor < floor && !s.client.terminated()) {
+        while (s.cursor < w.floor() && !s.client.terminated()) {
             long from = s.cursor;
             List<ScopedEvent> older = store.read(c -> EventLog.after(c, from, BATCH));
-            if (older.isEmpty() || older.get(0).event().seq() > floor) {
-                s.cursor = floor; // nothing between the cursor and the window (cannot happen with a gap-free log)
+            if (older.isEmpty() || older.get(0).event().seq() > w.floor()) {
+                s.cursor = w.floor(); // nothing between the cursor and the window (a gap-free log never gets here)
                 break;
             }
             for (ScopedEvent e : older) {
-                if (e.event().seq() > floor) {
+                if (e.event().seq() > w.floor()) {
                     break;
                 }
-                send(s, e);
+                send(s, Wire.of(e));
             }
         }
-        if (s.cursor >= floor) {
-            for (ScopedEvent e : window) {
-                if (e.event().seq() > s.cursor) {
-                    send(s, e);
-                }
+        for (Wire e : w.events()) {
+            if (e.scoped().event().seq() > s.cursor) {
+                send(s, e);
             }
         }
         if (System.nanoTime() - s.lastSent >= heartbeatNanos && !s.client.terminated()) {
@@ -165,10 +229,10 @@ public final class EventFanout implements AutoCloseable {
         }
     }
 
-    private static void send(Subscriber s, ScopedEvent e) {
-        Event event = e.event();
-        if (e.visibleTo(s.agent) && !s.client.terminated()) {
-            s.client.sendEvent(event.type(), Json.write(event), Long.toString(event.seq()));
+    private static void send(Subscriber s, Wire wire) {
+        Event event = wire.scoped().event();
+        if (wire.scoped().visibleTo(s.agent) && !s.client.terminated()) {
+            s.client.sendEvent(event.type(), wire.json(), Long.toString(event.seq()));
             s.lastSent = System.nanoTime();
         }
         s.cursor = event.seq();
@@ -179,10 +243,11 @@ public final class EventFanout implements AutoCloseable {
         running = false;
         signal();
         try {
-            thread.join(5_000);
+            reader.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        senders.shutdownNow();
         for (Subscriber s : new ArrayList<>(subscribers)) {
             s.client.close();
         }

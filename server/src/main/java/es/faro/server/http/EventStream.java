@@ -1,5 +1,6 @@
 package es.faro.server.http;
 
+import es.faro.protocol.api.ErrorCodes;
 import es.faro.protocol.model.Agent;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.sse.SseClient;
@@ -16,8 +17,12 @@ final class EventStream {
     }
 
     void register(RoutesConfig routes) {
-        routes.before(AuthFilter.EVENTS, ctx -> {
-            // Validate the resume point before the stream starts, so a bad value is still a JSON 400.
+        routes.beforeMatched(AuthFilter.EVENTS, ctx -> {
+            // After the auth filter (registered first); before the stream starts, so errors are still JSON.
+            String accept = ctx.header("Accept");
+            if (accept == null || !accept.contains("text/event-stream")) {
+                throw new ApiException(406, ErrorCodes.BAD_REQUEST, "the event stream needs Accept: text/event-stream");
+            }
             resumePoint(ctx.header("Last-Event-ID"), ctx.queryParam("after"));
         });
         routes.sse(AuthFilter.EVENTS, this::open);

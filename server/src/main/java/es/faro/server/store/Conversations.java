@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,49 +21,75 @@ public final class Conversations {
     }
 
     public static Optional<Conversation> find(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT json FROM conversations WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(Rows.json(rs.getString(1), Conversation.class)) : Optional.empty();
-            }
+        PreparedStatement ps = Statements.get(c, "SELECT json FROM conversations WHERE id = ?");
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(Rows.json(rs.getString(1), Conversation.class)) : Optional.empty();
         }
     }
 
     /** The customer's newest still-active conversation with the brand on the channel. */
     public static Optional<Conversation> activeFor(Connection c, String customerId, String brandId, Channel channel)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT json FROM conversations WHERE customer_id = ?"
-                + " AND brand_id = ? AND channel = ? AND status IN " + ACTIVE + " ORDER BY created_at DESC LIMIT 1")) {
-            ps.setString(1, customerId);
-            ps.setString(2, brandId);
-            ps.setString(3, channel.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(Rows.json(rs.getString(1), Conversation.class)) : Optional.empty();
-            }
+        PreparedStatement ps = Statements.get(c, "SELECT json FROM conversations WHERE customer_id = ?"
+                + " AND brand_id = ? AND channel = ? AND status IN " + ACTIVE + " ORDER BY created_at DESC LIMIT 1");
+        ps.setString(1, customerId);
+        ps.setString(2, brandId);
+        ps.setString(3, channel.name());
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(Rows.json(rs.getString(1), Conversation.class)) : Optional.empty();
         }
     }
 
     public static void upsert(Connection c, Conversation conv) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversations (id, brand_id, channel, customer_id,"
+        upsert(c, conv, Json.write(conv));
+    }
+
+    /** Stores {@code conv} with its JSON already serialized (shared with its event). */
+    public static void upsert(Connection c, Conversation conv, String json) throws SQLException {
+        PreparedStatement ps = Statements.get(c, "INSERT INTO conversations (id, brand_id, channel, customer_id,"
                 + " status, priority, queue_id, assignee_id, created_at, updated_at, version, json)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
                 + " status = excluded.status, priority = excluded.priority, queue_id = excluded.queue_id,"
                 + " assignee_id = excluded.assignee_id, updated_at = excluded.updated_at,"
-                + " version = excluded.version, json = excluded.json")) {
-            ps.setString(1, conv.id());
-            ps.setString(2, conv.brandId());
-            ps.setString(3, conv.channel().name());
-            ps.setString(4, conv.customerId());
-            ps.setString(5, conv.status().name());
-            ps.setString(6, conv.priority().name());
-            ps.setString(7, conv.queueId());
-            ps.setString(8, conv.assigneeId());
-            ps.setLong(9, conv.createdAt().toEpochMilli());
-            ps.setLong(10, conv.updatedAt().toEpochMilli());
-            ps.setLong(11, conv.version());
-            ps.setString(12, Json.write(conv));
-            ps.executeUpdate();
+                + " version = excluded.version, json = excluded.json");
+        ps.setString(1, conv.id());
+        ps.setString(2, conv.brandId());
+        ps.setString(3, conv.channel().name());
+        ps.setString(4, conv.customerId());
+        ps.setString(5, conv.status().name());
+        ps.setString(6, conv.priority().name());
+        ps.setString(7, conv.queueId());
+        ps.setString(8, conv.assigneeId());
+        ps.setLong(9, conv.createdAt().toEpochMilli());
+        ps.setLong(10, conv.updatedAt().toEpochMilli());
+        ps.setLong(11, conv.version());
+        ps.setString(12, json);
+        ps.executeUpdate();
+    }
+
+    /** When the conversation entered PENDING, or null. */
+    public static Instant pendingSince(Connection c, String id) throws SQLException {
+        PreparedStatement ps = Statements.get(c, "SELECT pending_since FROM conversations WHERE id = ?");
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            long v = rs.getLong(1);
+            return rs.wasNull() ? null : Instant.ofEpochMilli(v);
         }
+    }
+
+    public static void setPendingSince(Connection c, String id, Instant since) throws SQLException {
+        PreparedStatement ps = Statements.get(c, "UPDATE conversations SET pending_since = ? WHERE id = ?");
+        if (since == null) {
+            ps.setNull(1, java.sql.Types.INTEGER);
+        } else {
+            ps.setLong(1, since.toEpochMilli());
+        }
+        ps.setString(2, id);
+        ps.executeUpdate();
     }
 
     /** Filters of the list endpoint; null means any. {@code assignee} is an agent id or "unassigned". */

@@ -16,24 +16,22 @@ public final class Customers {
 
     public static Optional<Customer> byChannelUser(Connection c, Channel channel, String channelUserId)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT json FROM customers WHERE channel = ? AND channel_user_id = ?")) {
-            ps.setString(1, channel.name());
-            ps.setString(2, channelUserId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(Rows.json(rs.getString(1), Customer.class)) : Optional.empty();
-            }
+        PreparedStatement ps = Statements.get(c,
+                "SELECT json FROM customers WHERE channel = ? AND channel_user_id = ?");
+        ps.setString(1, channel.name());
+        ps.setString(2, channelUserId);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(Rows.json(rs.getString(1), Customer.class)) : Optional.empty();
         }
     }
 
     public static void upsert(Connection c, Customer customer) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO customers (id, channel, channel_user_id, json)"
-                + " VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json")) {
-            ps.setString(1, customer.id());
-            ps.setString(2, customer.channel().name());
-            ps.setString(3, customer.channelUserId());
-            ps.setString(4, Json.write(customer));
-            ps.executeUpdate();
-        }
+        PreparedStatement ps = Statements.get(c, "INSERT INTO customers (id, channel, channel_user_id, json)"
+                + " VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json");
+        ps.setString(1, customer.id());
+        ps.setString(2, customer.channel().name());
+        ps.setString(3, customer.channelUserId());
+        ps.setString(4, Json.write(customer));
+        ps.executeUpdate();
     }
 }

@@ -24,17 +24,22 @@ public final class EventLog {
     /** Appends an event; {@code brandId}/{@code channel} scope who may see it (null = everyone). */
     public static long append(Connection c, String type, Instant at, String brandId, Channel channel, Object data)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO events (type, at, brand_id, channel, data) VALUES (?, ?, ?, ?, ?) RETURNING seq")) {
-            ps.setString(1, type);
-            ps.setLong(2, at.toEpochMilli());
-            ps.setString(3, brandId);
-            ps.setString(4, channel == null ? null : channel.name());
-            ps.setString(5, Json.write(data));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        return appendJson(c, type, at, brandId, channel, Json.write(data));
+    }
+
+    /** As {@link #append}, with the data already serialized (the row and its event share one JSON text). */
+    public static long appendJson(Connection c, String type, Instant at, String brandId, Channel channel,
+                                  String dataJson) throws SQLException {
+        PreparedStatement ps = Statements.get(c,
+                "INSERT INTO events (type, at, brand_id, channel, data) VALUES (?, ?, ?, ?, ?) RETURNING seq");
+        ps.setString(1, type);
+        ps.setLong(2, at.toEpochMilli());
+        ps.setString(3, brandId);
+        ps.setString(4, channel == null ? null : channel.name());
+        ps.setString(5, dataJson);
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

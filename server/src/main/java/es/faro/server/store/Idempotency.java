@@ -17,26 +17,24 @@ public final class Idempotency {
     }
 
     public static Optional<Stored> find(Connection c, String agentId, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT status, response FROM idempotency WHERE agent_id = ? AND key = ?")) {
-            ps.setString(1, agentId);
-            ps.setString(2, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Stored(rs.getInt(1), rs.getString(2))) : Optional.empty();
-            }
+        PreparedStatement ps = Statements.get(c,
+                "SELECT status, response FROM idempotency WHERE agent_id = ? AND key = ?");
+        ps.setString(1, agentId);
+        ps.setString(2, key);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(new Stored(rs.getInt(1), rs.getString(2))) : Optional.empty();
         }
     }
 
     public static void save(Connection c, String agentId, String key, Stored stored, Instant at)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO idempotency (agent_id, key, status, response, created_at) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setString(1, agentId);
-            ps.setString(2, key);
-            ps.setInt(3, stored.status());
-            ps.setString(4, stored.body());
-            ps.setLong(5, at.toEpochMilli());
-            ps.executeUpdate();
-        }
+        PreparedStatement ps = Statements.get(c,
+                "INSERT INTO idempotency (agent_id, key, status, response, created_at) VALUES (?, ?, ?, ?, ?)");
+        ps.setString(1, agentId);
+        ps.setString(2, key);
+        ps.setInt(3, stored.status());
+        ps.setString(4, stored.body());
+        ps.setLong(5, at.toEpochMilli());
+        ps.executeUpdate();
     }
 }

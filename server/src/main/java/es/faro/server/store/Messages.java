@@ -18,29 +18,32 @@ public final class Messages {
     }
 
     public static void insert(Connection c, Message m) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages (id, conversation_id, kind, created_at,"
-                + " channel, channel_message_id, client_id, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, m.id());
-            ps.setString(2, m.conversationId());
-            ps.setString(3, m.kind().name());
-            ps.setLong(4, m.createdAt().toEpochMilli());
-            ps.setString(5, m.channel().name());
-            ps.setString(6, m.channelMessageId());
-            ps.setString(7, m.clientId());
-            ps.setString(8, Json.write(m));
-            ps.executeUpdate();
-        }
+        insert(c, m, Json.write(m));
+    }
+
+    /** Stores {@code m} with its JSON already serialized (shared with its event). */
+    public static void insert(Connection c, Message m, String json) throws SQLException {
+        PreparedStatement ps = Statements.get(c, "INSERT INTO messages (id, conversation_id, kind, created_at,"
+                + " channel, channel_message_id, client_id, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        ps.setString(1, m.id());
+        ps.setString(2, m.conversationId());
+        ps.setString(3, m.kind().name());
+        ps.setLong(4, m.createdAt().toEpochMilli());
+        ps.setString(5, m.channel().name());
+        ps.setString(6, m.channelMessageId());
+        ps.setString(7, m.clientId());
+        ps.setString(8, json);
+        ps.executeUpdate();
     }
 
     public static Optional<Message> byChannelId(Connection c, Channel channel, String channelMessageId)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT json FROM messages WHERE channel = ? AND channel_message_id = ?")) {
-            ps.setString(1, channel.name());
-            ps.setString(2, channelMessageId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(Rows.json(rs.getString(1), Message.class)) : Optional.empty();
-            }
+        PreparedStatement ps = Statements.get(c,
+                "SELECT json FROM messages WHERE channel = ? AND channel_message_id = ?");
+        ps.setString(1, channel.name());
+        ps.setString(2, channelMessageId);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(Rows.json(rs.getString(1), Message.class)) : Optional.empty();
         }
     }
 

@@ -4,7 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import es.faro.protocol.json.Json;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 
@@ -35,34 +40,40 @@ public final class ReferenceItems {
     }
 
     /**
-     * Makes the rows of {@code kind} exactly {@code items} (id → JSON, in order). Returns whether
-     * anything changed, so an unchanged restart writes no event.
+     * Makes the rows of {@code kind} exactly {@code items}, in order. Returns whether anything changed,
+     * so an unchanged restart writes no event. Rows are compared as records, not as JSON text: the
+     * protocol's immutable maps and sets serialize in a different order on every JVM run.
      */
-    public static boolean replace(Connection c, String kind, Map<String, String> items) throws SQLException {
-        Map<String, String> current = new java.util.LinkedHashMap<>();
-        Map<String, Integer> positions = new java.util.HashMap<>();
+    public static <T> boolean replace(Connection c, String kind, List<T> items, Function<T, String> idOf,
+                                      Class<T> type) throws SQLException {
+        Map<String, T> current = new HashMap<>();
+        Map<String, Integer> positions = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT id, json, position FROM reference_items WHERE kind = ?")) {
             ps.setString(1, kind);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    current.put(rs.getString(1), rs.getString(2));
+                    current.put(rs.getString(1), Rows.json(rs.getString(2), type));
                     positions.put(rs.getString(1), rs.getInt(3));
                 }
             }
         }
         boolean changed = false;
+        Set<String> ids = new HashSet<>();
         int position = 0;
-        for (Map.Entry<String, String> item : items.entrySet()) {
-            String id = item.getKey();
-            if (!item.getValue().equals(current.get(id)) || positions.getOrDefault(id, -1) != position) {
+        for (T item : items) {
+            String id = idOf.apply(item);
+            if (id == null || !ids.add(id)) {
+                throw new IllegalStateException("a " + kind + " without an id or with a repeated id: " + id);
+            }
+            if (!item.equals(current.get(id)) || positions.getOrDefault(id, -1) != position) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO reference_items (kind, id, position, json)"
                         + " VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET position = excluded.position,"
                         + " json = excluded.json")) {
                     ps.setString(1, kind);
                     ps.setString(2, id);
                     ps.setInt(3, position);
-                    ps.setString(4, item.getValue());
+                    ps.setString(4, Json.write(item));
                     ps.executeUpdate();
                 }
                 changed = true;
@@ -70,7 +81,7 @@ public final class ReferenceItems {
             position++;
         }
         for (String id : current.keySet()) {
-            if (!items.containsKey(id)) {
+            if (!ids.contains(id)) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "DELETE FROM reference_items WHERE kind = ? AND id = ?")) {
                     ps.setString(1, kind);

@@ -26,13 +26,12 @@ public final class Tokens {
 
     /** The agent id of a token that is neither revoked nor expired at {@code now}. */
     public static Optional<String> validAgent(Connection c, String tokenHash, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT agent_id FROM tokens WHERE token_hash = ? AND revoked = 0 AND expires_at > ?")) {
-            ps.setString(1, tokenHash);
-            ps.setLong(2, now.toEpochMilli());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
+        PreparedStatement ps = Statements.get(c,
+                "SELECT agent_id FROM tokens WHERE token_hash = ? AND revoked = 0 AND expires_at > ?");
+        ps.setString(1, tokenHash);
+        ps.setLong(2, now.toEpochMilli());
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
         }
     }
 

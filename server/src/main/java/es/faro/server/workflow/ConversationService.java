@@ -139,13 +139,19 @@ public final class ConversationService {
         if (req.status() == null) {
             throw ApiException.validation("status is required (NEW, OPEN, PENDING, RESOLVED or CLOSED)");
         }
-        return change(actor, id, version, conv -> {
-            Conversation.Builder b = conv.toBuilder().status(req.status());
+        Reference ref = reference.get();
+        return store.write(c -> {
+            Conversation conv = visible(c, actor, id);
+            checkVersion(conv, version);
+            Instant now = clock.instant();
+            // A pause ends before the clocks stop, so a conversation resolved from PENDING stops its moved clocks.
+            Conversation next = SlaPause.apply(c, ref.sla(), conv, conv.toBuilder().status(req.status()).build(), now);
+            Conversation.Builder b = next.toBuilder();
             boolean ending = req.status() == ConversationStatus.RESOLVED || req.status() == ConversationStatus.CLOSED;
-            if (ending && conv.resolution() != null && conv.resolution().isRunning()) {
-                b.resolution(conv.resolution().stop(clock.instant()));
+            if (ending && next.resolution() != null && next.resolution().isRunning()) {
+                b.resolution(next.resolution().stop(now));
             }
-            return b;
+            return save(c, conv, b);
         });
     }
 
@@ -205,8 +211,9 @@ public final class ConversationService {
             return before; // nothing changed: no new version, no event
         }
         Conversation updated = next.updatedAt(now).version(before.version() + 1).build();
-        Conversations.upsert(c, updated);
-        EventLog.append(c, EventType.CONVERSATION, now, updated.brandId(), updated.channel(), updated);
+        String json = Json.write(updated);
+        Conversations.upsert(c, updated, json);
+        EventLog.appendJson(c, EventType.CONVERSATION, now, updated.brandId(), updated.channel(), json);
         return updated;
     }
 

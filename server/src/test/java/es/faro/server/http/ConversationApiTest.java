@@ -254,6 +254,32 @@ class ConversationApiTest {
     }
 
     @Test
+    void pendingPausesTheClocks() throws Exception {
+        JsonNode conv = newConversation(ORANGE_X);
+        String id = conv.get("id").asText();
+        long v = conv.get("version").asLong();
+        java.time.Instant due = java.time.Instant.parse(conv.at("/response/dueAt").asText());
+        java.time.Instant resolutionDue = java.time.Instant.parse(conv.at("/resolution/dueAt").asText());
+        Reply pending = api.post("/api/v1/conversations/" + id + "/status", ana, Map.of("status", "PENDING",
+                "version", v));
+        assertThat(pending.at("/response/dueAt").asText()).isEqualTo(conv.at("/response/dueAt").asText());
+        Thread.sleep(1_200);
+        // The customer answers: the conversation reopens and its clocks move by the time spent pending
+        // (the X policy runs on a 24/7 calendar, so by the wall-clock pause).
+        String userId = conv.get("customerHandle").asText().substring("@cliente".length());
+        byte[] body = Payloads.tweets(ORANGE_X, Payloads.tweet("tw-pending-" + id, userId, "Ya os lo envío", null));
+        api.post("/api/v1/channels/twitter/webhook", null, body, Payloads.twitterSignature(body));
+        Reply after = api.get("/api/v1/conversations/" + id, ana);
+        assertThat(after.at("/status").asText()).isEqualTo("OPEN");
+        java.time.Duration moved = java.time.Duration.between(due,
+                java.time.Instant.parse(after.at("/response/dueAt").asText()));
+        assertThat(moved).isBetween(java.time.Duration.ofMillis(1_100), java.time.Duration.ofSeconds(10));
+        assertThat(java.time.Duration.between(resolutionDue,
+                java.time.Instant.parse(after.at("/resolution/dueAt").asText()))).isEqualTo(moved);
+        assertThat(after.at("/response/kind").asText()).isEqualTo("FIRST_RESPONSE");
+    }
+
+    @Test
     void listFiltersAndPagesWithAnOpaqueCursor() {
         for (int i = 0; i < 5; i++) {
             newConversation(ORANGE_X);

@@ -46,7 +46,7 @@ public final class TestServer implements AutoCloseable {
         values.put("port", "0");
         values.put("data.dir", dataDir.toString());
         values.put("embedded.demo", "true");
-        values.put("reference.dir", dataDir.resolve("no-such-folder").toString());
+        values.put("reference.dir", ServerConfig.BUNDLED_REFERENCE);
         values.put("sse.heartbeat", "PT0.5S");
         values.put("limits.body.bytes", "1048576");
         values.put("channels.twitter.secret", TWITTER_SECRET);
@@ -64,7 +64,13 @@ public final class TestServer implements AutoCloseable {
 
     /** Stops and starts again on the same database file (a restart). */
     public void restart() {
+        restart(() -> { });
+    }
+
+    /** Restarts, running {@code whileStopped} between stop and start (e.g. to edit the database file). */
+    public void restart(Runnable whileStopped) {
         server.close();
+        whileStopped.run();
         boot();
     }
 
