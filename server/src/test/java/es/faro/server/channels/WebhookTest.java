@@ -69,7 +69,7 @@ class WebhookTest {
         assertThat(conv.get("status").asText()).isEqualTo("NEW");
         assertThat(conv.get("priority").asText()).isEqualTo("P3");
         assertThat(conv.get("language").asText()).isEqualTo("es");
-        assertThat(conv.get("queueId").asText()).isEqualTo("q-orange-jazztel");
+        assertThat(conv.get("queueId").asText()).isEqualTo("q-orange");
         assertThat(conv.get("customerHandle").asText()).isEqualTo("@clienteu-100");
         assertThat(conv.at("/response/kind").asText()).isEqualTo("FIRST_RESPONSE");
         assertThat(conv.at("/response/dueAt").asText()).isNotEmpty();
