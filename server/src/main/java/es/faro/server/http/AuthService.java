@@ -1,9 +1,12 @@
 package es.faro.server.http;
 
 import es.faro.protocol.api.LoginResponse;
+import es.faro.protocol.event.EventType;
 import es.faro.protocol.model.Agent;
+import es.faro.protocol.model.Presence;
 import es.faro.server.config.PasswordHasher;
 import es.faro.server.store.Agents;
+import es.faro.server.store.EventLog;
 import es.faro.server.store.Store;
 import es.faro.server.store.Tokens;
 import java.nio.charset.StandardCharsets;
@@ -48,11 +51,11 @@ public final class AuthService {
         Instant now = clock.instant();
         Instant expires = now.plus(ttl);
         Agent agent = row.get().agent();
-        store.write(c -> {
+        Agent online = store.write(c -> {
             Tokens.insert(c, hash(token), agent.id(), now, expires);
-            return null;
+            return markPresence(c, agent, Presence.ONLINE, now);
         }).join();
-        return new LoginResponse(token, agent, expires);
+        return new LoginResponse(token, online, expires);
     }
 
     /** The agent behind a valid token (not expired, not revoked). */
@@ -70,10 +73,29 @@ public final class AuthService {
 
     public void logout(String token) {
         String hash = hash(token);
+        Instant now = clock.instant();
         store.write(c -> {
+            Optional<String> agentId = Tokens.validAgent(c, hash, now);
             Tokens.revoke(c, hash);
+            if (agentId.isPresent()) {
+                Optional<Agent> agent = Agents.byId(c, agentId.get());
+                if (agent.isPresent()) {
+                    markPresence(c, agent.get(), Presence.OFFLINE, now);
+                }
+            }
             return null;
         }).join();
+    }
+
+    /** Signing in makes an agent ONLINE and signing out OFFLINE; every client hears it as agent.updated. */
+    private static Agent markPresence(java.sql.Connection c, Agent agent, Presence presence, Instant now)
+            throws java.sql.SQLException {
+        Optional<Agent> changed = Agents.setPresence(c, agent.id(), presence);
+        if (changed.isEmpty()) {
+            return agent.withPresence(presence);
+        }
+        EventLog.append(c, EventType.AGENT, now, null, null, changed.get());
+        return changed.get();
     }
 
     static String hash(String token) {

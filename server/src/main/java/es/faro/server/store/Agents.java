@@ -78,4 +78,20 @@ public final class Agents {
             ps.executeUpdate();
         }
     }
+
+    /** Sets an agent's presence; returns the updated agent (empty when unknown or unchanged). */
+    public static Optional<Agent> setPresence(Connection c, String agentId, es.faro.protocol.model.Presence presence)
+            throws SQLException {
+        Optional<Agent> current = byId(c, agentId);
+        if (current.isEmpty() || current.get().presence() == presence) {
+            return Optional.empty();
+        }
+        Agent updated = current.get().withPresence(presence);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE agents SET json = ? WHERE id = ?")) {
+            ps.setString(1, Json.write(updated));
+            ps.setString(2, agentId);
+            ps.executeUpdate();
+        }
+        return Optional.of(updated);
+    }
 }

@@ -72,6 +72,21 @@ class AuthAndErrorsTest {
     }
 
     @Test
+    void signingInAndOutSetsPresenceForEveryClientToSee() {
+        String ana = api.login("ana");
+        assertThat(api.get("/api/v1/me", ana).at("/presence").asText()).isEqualTo("ONLINE");
+        String lead = api.login("lucia");
+        long before = api.get("/api/v1/changes?after=0&limit=5000", lead).at("/last").asLong();
+        assertThat(api.post("/api/v1/auth/logout", ana, Map.of()).status()).isEqualTo(200);
+        Reply changes = api.get("/api/v1/changes?after=" + before + "&limit=5000", lead);
+        assertThat(changes.at("/events").findValuesAsText("type")).contains("agent.updated");
+        assertThat(changes.at("/events").findValues("data")).anySatisfy(d -> {
+            assertThat(d.path("username").asText()).isEqualTo("ana");
+            assertThat(d.path("presence").asText()).isEqualTo("OFFLINE");
+        });
+    }
+
+    @Test
     void missingMalformedOrUnknownTokensAre401() {
         assertThat(api.get("/api/v1/me", null).status()).isEqualTo(401);
         assertThat(api.get("/api/v1/me", "not-a-real-token").status()).isEqualTo(401);
