@@ -113,7 +113,7 @@ public final class IngestService {
     private static Customer customer(Connection c, InboundMessage in) throws SQLException {
         Optional<Customer> known = Customers.byChannelUser(c, in.channel(), in.customerUserId());
         String name = in.customerName() != null ? in.customerName()
-                : known.map(Customer::name).orElse(in.customerUserId());
+                : known.map(Customer::name).orElse(null); // Messenger sends no name: the client shows "customer on <channel>"
         String handle = in.customerHandle() != null ? in.customerHandle() : known.map(Customer::handle).orElse(null);
         String language = in.language() != null ? in.language() : known.map(Customer::language).orElse(null);
         int followers = in.customerFollowers() > 0 ? in.customerFollowers()

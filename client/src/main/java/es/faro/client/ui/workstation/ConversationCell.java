@@ -101,7 +101,8 @@ final class ConversationCell extends ListCell<Conversation> {
         ReferenceIndex ref = reference.get();
         channel.setIconCode(ChannelIcons.ikon(c.channel()));
         channel.getStyleClass().setAll("channel-icon", ChannelIcons.styleClass(c.channel()));
-        name.setText(c.customerName() == null ? i18n.get("conversation.unknownCustomer") : c.customerName());
+        name.setText(c.customerName() == null
+                ? i18n.get("conversation.unknownCustomer", i18n.get(ChannelIcons.nameKey(c.channel()))) : c.customerName());
         handle.setText(c.customerHandle() == null || c.customerHandle().equals(c.customerName()) ? "" : c.customerHandle());
         snippet.setText(c.snippet() == null ? "" : oneLine(c.snippet()));
         Brand brand = ref.brand(c.brandId()).orElse(null);

@@ -76,7 +76,8 @@ final class MessageCell extends ListCell<ThreadMessage> {
         MessageKind kind = m.kind() == null ? MessageKind.IN : m.kind();
         bubble.getStyleClass().setAll("bubble", "bubble-" + kind.name().toLowerCase());
         row.setAlignment(kind == MessageKind.IN ? Pos.CENTER_LEFT : Pos.CENTER_RIGHT);
-        author.setText(m.authorName() == null ? "" : m.authorName());
+        author.setText(m.authorName() != null ? m.authorName()
+                : m.channel() != null ? i18n.get("conversation.unknownCustomer", i18n.get(ChannelIcons.nameKey(m.channel()))) : "");
         time.setText(formats.messageTime(m.createdAt(), clock.now()));
         // Notes never leave Faro: no network icon on them.
         if (m.channel() != null && kind != MessageKind.NOTE) {

@@ -128,7 +128,8 @@ final class ThreadHeaderView {
         ReferenceIndex ref = reference.get();
         channel.setIconCode(ChannelIcons.ikon(c.channel()));
         channel.getStyleClass().setAll("channel-icon", ChannelIcons.styleClass(c.channel()));
-        customer.setText(c.customerName() == null ? i18n.get("conversation.unknownCustomer") : c.customerName());
+        customer.setText(c.customerName() == null
+                ? i18n.get("conversation.unknownCustomer", i18n.get(ChannelIcons.nameKey(c.channel()))) : c.customerName());
         handle.setText(c.customerHandle() == null || c.customerHandle().equals(c.customerName()) ? "" : c.customerHandle());
         brand.getChildren().setAll(BrandChips.chip(ref.brand(c.brandId()).orElse(null)));
         channelName.setText(i18n.get(ChannelIcons.nameKey(c.channel())));
