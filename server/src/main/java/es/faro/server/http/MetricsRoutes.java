@@ -83,7 +83,7 @@ public final class MetricsRoutes {
         Instant now = metrics.now();
         Window today = Window.today(now);
         Instant from = instant(ctx, "from", today.from());
-        Instant to = instant(ctx, "to", now);
+        Instant to = instant(ctx, "to", today.to());
         if (!to.isAfter(from)) {
             throw ApiException.validation("to must be after from");
         }

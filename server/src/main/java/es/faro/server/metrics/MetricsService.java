@@ -72,7 +72,7 @@ public final class MetricsService {
     public LiveMetrics live() {
         Instant now = clock.instant();
         Window today = Window.today(now);
-        Window lastHour = new Window(now.minus(Duration.ofHours(1)), now);
+        Window lastHour = new Window(now.minus(Duration.ofHours(1)), today.to());
         record Snapshot(List<Conversation> active, List<Row> today, List<Row> lastHour, List<Agent> agents) {
         }
         Snapshot s = store.read(c -> {

@@ -16,9 +16,9 @@ public record Window(Instant from, Instant to) {
         return at != null && !at.isBefore(from) && at.isBefore(to);
     }
 
-    /** The start of the calendar day in Madrid that contains {@code now}, up to {@code now}. */
+    /** The calendar day in Madrid that contains {@code now}, so far: up to and including {@code now}. */
     public static Window today(Instant now) {
-        return new Window(now.atZone(ZONE).truncatedTo(ChronoUnit.DAYS).toInstant(), now);
+        return new Window(now.atZone(ZONE).truncatedTo(ChronoUnit.DAYS).toInstant(), now.plusMillis(1));
     }
 
     public Duration length() {
