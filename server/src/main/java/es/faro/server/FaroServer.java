@@ -21,6 +21,8 @@ import es.faro.server.metrics.MetricsService;
 import es.faro.server.sla.SlaAdminService;
 import es.faro.server.sla.SlaScheduler;
 import es.faro.server.sla.SlaTracker;
+import es.faro.protocol.sla.SlaEngine;
+import es.faro.server.store.SlaResults;
 import es.faro.server.store.SqliteStore;
 import es.faro.server.store.Store;
 import es.faro.server.workflow.ConversationService;
@@ -96,6 +98,10 @@ public final class FaroServer implements AutoCloseable {
             AtomicReference<Reference> reference = new AtomicReference<>(new Reference(data));
             List<ChannelAdapter> adapters = List.of(new TwitterAdapter(), new FacebookAdapter(),
                     new GooglePlayAdapter());
+            int backfilled = SlaResults.backfill(store, new SlaEngine(reference.get().sla()));
+            if (backfilled > 0) {
+                LOG.info("SLA results written for {} conversations stored before they were kept", backfilled);
+            }
             scheduler = new SlaScheduler(store, clock, SLA_SCHEDULER_NAP).start();
             SlaTracker tracker = new SlaTracker(scheduler);
             MetricsService metrics = new MetricsService(store, reference::get, clock, config.get("metrics.handle_time")

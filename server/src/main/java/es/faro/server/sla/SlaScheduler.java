@@ -59,7 +59,7 @@ public final class SlaScheduler implements AutoCloseable {
     private final TreeSet<Entry> queue = new TreeSet<>(Comparator.comparing(Entry::at).thenComparingLong(Entry::seq));
     private final Map<String, List<Entry>> byConversation = new HashMap<>();
     /** Crossings already announced: not scheduled again when their conversation changes. */
-    private final Set<String> fired = new HashSet<>();
+    private final Map<String, Set<String>> fired = new HashMap<>();
     private final Thread thread;
     private long seq;
     private volatile boolean running = true;
@@ -75,7 +75,7 @@ public final class SlaScheduler implements AutoCloseable {
     /** Loads the running clocks of active conversations and what was already fired, then starts the thread. */
     public SlaScheduler start() {
         List<Conversation> active = new ArrayList<>();
-        Set<String> done = new HashSet<>();
+        Map<String, Set<String>> done = new HashMap<>();
         store.read(c -> {
             String after = null;
             while (true) {
@@ -91,14 +91,15 @@ public final class SlaScheduler implements AutoCloseable {
                     + " WHERE v.status IN ('NEW', 'OPEN', 'PENDING')");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    done.add(rs.getString(1) + '|' + rs.getString(2) + '|' + rs.getLong(3) + '|' + rs.getString(4));
+                    done.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
+                            .add(rs.getString(1) + '|' + rs.getString(2) + '|' + rs.getLong(3) + '|' + rs.getString(4));
                 }
             }
             return null;
         });
         lock.lock();
         try {
-            fired.addAll(done);
+            fired.putAll(done);
         } finally {
             lock.unlock();
         }
@@ -122,6 +123,9 @@ public final class SlaScheduler implements AutoCloseable {
             }
             List<Entry> old = entries.isEmpty() ? byConversation.remove(conv.id())
                     : byConversation.put(conv.id(), entries);
+            if (!conv.status().isActive()) {
+                forget(conv.id());
+            }
             if (old != null) {
                 old.forEach(queue::remove);
             }
@@ -132,13 +136,18 @@ public final class SlaScheduler implements AutoCloseable {
         }
     }
 
+    /** Called with the lock held: a conversation that is no longer active has no clock left to fire. */
+    private void forget(String conversationId) {
+        fired.remove(conversationId);
+    }
+
     /** Called with the lock held. A paused clock only fires what it had already crossed when paused. */
     private void add(List<Entry> entries, Conversation conv, SlaClock clock, String alert, Instant at) {
         if (clock.isPaused() && at.isAfter(clock.pausedAt())) {
             return;
         }
         Entry e = new Entry(at, seq++, conv.id(), clock.kind(), clock.startedAt(), alert);
-        if (!fired.contains(e.key())) {
+        if (!fired.getOrDefault(conv.id(), Set.of()).contains(e.key())) {
             entries.add(e);
         }
     }
@@ -217,7 +226,7 @@ public final class SlaScheduler implements AutoCloseable {
             } else if (outcome == FIRED) {
                 lock.lock();
                 try {
-                    fired.add(entry.key());
+                    fired.computeIfAbsent(entry.conversationId(), k -> new HashSet<>()).add(entry.key());
                 } finally {
                     lock.unlock();
                 }

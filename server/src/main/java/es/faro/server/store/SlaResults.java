@@ -65,6 +65,34 @@ public final class SlaResults {
         ps.executeUpdate();
     }
 
+    /**
+     * Writes the rows of conversations that have none (those stored before sla_results existed), a
+     * page at a time; returns how many. Cheap when there are none: one indexed anti-join.
+     */
+    public static int backfill(Store store, SlaEngine engine) {
+        int total = 0;
+        while (true) {
+            int written = store.write(c -> {
+                java.util.List<Conversation> page = new java.util.ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT v.json FROM conversations v"
+                        + " LEFT JOIN sla_results r ON r.conversation_id = v.id WHERE r.conversation_id IS NULL LIMIT 1000");
+                     java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        page.add(Rows.json(rs.getString(1), Conversation.class));
+                    }
+                }
+                for (Conversation conv : page) {
+                    record(c, conv, engine);
+                }
+                return page.size();
+            }).join();
+            total += written;
+            if (written < 1000) {
+                return total;
+            }
+        }
+    }
+
     private static void setMet(PreparedStatement ps, int index, SlaClock clock) throws SQLException {
         if (clock == null || clock.isRunning()) {
             ps.setNull(index, Types.INTEGER);
