@@ -60,4 +60,19 @@ class SlaClockTest {
         assertThat(pausedBreached.stateAt(DUE.plus(Duration.ofDays(3)))).isEqualTo(SlaState.BREACHED);
         assertThat(pausedOk.stop(DUE).isPaused()).isFalse();
     }
+
+    @Test
+    void pausedClockWritesItsComponentsOnly() {
+        SlaClock paused = new SlaClock(SlaClockKind.FIRST_RESPONSE, START, DUE, WARN, null, WARN);
+        com.fasterxml.jackson.databind.JsonNode tree = es.faro.protocol.json.Json.tree(paused);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        tree.fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactlyInAnyOrder("kind", "startedAt", "dueAt", "warnAt", "pausedAt");
+        assertThat(es.faro.protocol.json.Json.read(es.faro.protocol.json.Json.write(paused), SlaClock.class))
+                .isEqualTo(paused);
+        // A clock written before pausedAt existed reads as not paused.
+        SlaClock old = es.faro.protocol.json.Json.read("{\"kind\":\"FIRST_RESPONSE\",\"startedAt\":\"" + START
+                + "\",\"dueAt\":\"" + DUE + "\",\"warnAt\":\"" + WARN + "\"}", SlaClock.class);
+        assertThat(old).isEqualTo(clock);
+    }
 }
