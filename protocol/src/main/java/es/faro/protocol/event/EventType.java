@@ -18,6 +18,17 @@ public final class EventType {
     public static final String CANNED_RESPONSE = "canned_response.upserted";
     /** data: {@link ReferenceData}: configuration changed, replace it whole. */
     public static final String REFERENCE = "reference.updated";
+    /**
+     * data: {@code {conversationId, kind, at, brandId, channel}}: a running SLA clock passed its warn
+     * instant ({@code at}). Written once per clock (conversation, kind, start).
+     */
+    public static final String SLA_WARNING = "sla.warning";
+    /** data: as {@link #SLA_WARNING}; the clock passed its due instant. */
+    public static final String SLA_BREACHED = "sla.breached";
+    /** data: as {@link #SLA_WARNING}, {@code at} = when the clock stopped, within its target. */
+    public static final String SLA_MET = "sla.met";
+    /** data: as {@link #SLA_WARNING}, {@code at} = when the clock stopped, after its due instant. */
+    public static final String SLA_MISSED = "sla.missed";
 
     private EventType() {
     }

@@ -38,10 +38,7 @@ public final class SlaCalculator {
             if (target == null) {
                 return Optional.empty();
             }
-            BusinessCalendar calendar = calendar(policy);
-            Instant warn = calendar.plus(at, policy.warnAfter(target));
-            Instant due = calendar.plus(at, target);
-            return Optional.of(new SlaClock(kind, at, due, warn, null));
+            return Optional.of(SlaClocks.start(kind, policy, target, calendar(policy), at));
         });
     }
 }

@@ -47,4 +47,32 @@ class SlaClockTest {
         assertThat(clock.remainingAt(START)).isEqualTo(Duration.ofHours(2));
         assertThat(clock.remainingAt(DUE.plus(Duration.ofMinutes(5)))).isEqualTo(Duration.ofMinutes(-5));
     }
+
+    @Test
+    void pausedClockKeepsTheStateItHadWhenPaused() {
+        SlaClock pausedOk = new SlaClock(SlaClockKind.FIRST_RESPONSE, START, DUE, WARN, null, START.plusSeconds(60));
+        assertThat(pausedOk.isPaused()).isTrue();
+        assertThat(pausedOk.isRunning()).isTrue();
+        assertThat(pausedOk.stateAt(DUE.plus(Duration.ofDays(3)))).isEqualTo(SlaState.OK);
+        SlaClock pausedWarning = new SlaClock(SlaClockKind.FIRST_RESPONSE, START, DUE, WARN, null, WARN);
+        assertThat(pausedWarning.stateAt(DUE.plus(Duration.ofDays(3)))).isEqualTo(SlaState.WARNING);
+        SlaClock pausedBreached = new SlaClock(SlaClockKind.FIRST_RESPONSE, START, DUE, WARN, null, DUE.plusSeconds(1));
+        assertThat(pausedBreached.stateAt(DUE.plus(Duration.ofDays(3)))).isEqualTo(SlaState.BREACHED);
+        assertThat(pausedOk.stop(DUE).isPaused()).isFalse();
+    }
+
+    @Test
+    void pausedClockWritesItsComponentsOnly() {
+        SlaClock paused = new SlaClock(SlaClockKind.FIRST_RESPONSE, START, DUE, WARN, null, WARN);
+        com.fasterxml.jackson.databind.JsonNode tree = es.faro.protocol.json.Json.tree(paused);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        tree.fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactlyInAnyOrder("kind", "startedAt", "dueAt", "warnAt", "pausedAt");
+        assertThat(es.faro.protocol.json.Json.read(es.faro.protocol.json.Json.write(paused), SlaClock.class))
+                .isEqualTo(paused);
+        // A clock written before pausedAt existed reads as not paused.
+        SlaClock old = es.faro.protocol.json.Json.read("{\"kind\":\"FIRST_RESPONSE\",\"startedAt\":\"" + START
+                + "\",\"dueAt\":\"" + DUE + "\",\"warnAt\":\"" + WARN + "\"}", SlaClock.class);
+        assertThat(old).isEqualTo(clock);
+    }
 }

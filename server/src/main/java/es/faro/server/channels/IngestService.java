@@ -13,8 +13,10 @@ import es.faro.protocol.model.MessageKind;
 import es.faro.protocol.model.Priority;
 import es.faro.protocol.sla.SlaClock;
 import es.faro.protocol.sla.SlaClockKind;
+import es.faro.protocol.sla.SlaEngine;
 import es.faro.server.config.Reference;
 import es.faro.server.http.ApiException;
+import es.faro.server.sla.SlaTracker;
 import es.faro.server.store.Conversations;
 import es.faro.server.store.Customers;
 import es.faro.server.store.EventLog;
@@ -44,11 +46,13 @@ public final class IngestService {
     private final Store store;
     private final Supplier<Reference> reference;
     private final Clock clock;
+    private final SlaTracker sla;
 
-    public IngestService(Store store, Supplier<Reference> reference, Clock clock) {
+    public IngestService(Store store, Supplier<Reference> reference, Clock clock, SlaTracker sla) {
         this.store = store;
         this.reference = reference;
         this.clock = clock;
+        this.sla = sla;
     }
 
     /** What a webhook call did. */
@@ -107,6 +111,7 @@ public final class IngestService {
         Messages.insert(c, message, messageJson);
         EventLog.appendJson(c, EventType.MESSAGE, now, conv.brandId(), channel, messageJson);
         EventLog.appendJson(c, EventType.CONVERSATION, now, conv.brandId(), channel, convJson);
+        sla.onChange(c, ref.sla(), existing.orElse(null), conv, now);
         return true;
     }
 
@@ -157,12 +162,8 @@ public final class IngestService {
     }
 
     private Conversation continued(Reference ref, Conversation conv, InboundMessage in, Instant at, Instant now) {
-        SlaClock response = conv.response();
-        if (response == null || !response.isRunning()) {
-            // First message without a clock yet, or the customer writes again after our reply.
-            SlaClockKind kind = response == null ? SlaClockKind.FIRST_RESPONSE : SlaClockKind.NEXT_RESPONSE;
-            response = ref.sla().start(kind, conv.brandId(), conv.channel(), conv.priority(), at).orElse(response);
-        }
+        // First message without a clock yet, or the customer writes again after our reply.
+        SlaClock response = new SlaEngine(ref.sla()).onCustomerMessage(conv, at);
         ConversationStatus status = conv.status() == ConversationStatus.PENDING ? ConversationStatus.OPEN
                 : conv.status();
         return conv.toBuilder()

@@ -7,9 +7,11 @@ import es.faro.server.config.ServerConfig;
 import es.faro.server.store.Store;
 import es.faro.server.workflow.ConversationService;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** The HTTP face of the server: Javalin with every v1 route declared up front. */
 public final class ApiServer implements AutoCloseable {
@@ -17,7 +19,7 @@ public final class ApiServer implements AutoCloseable {
     private final EventFanout fanout;
 
     public ApiServer(ServerConfig config, String host, Store store, AuthService auth, ConversationService conversations,
-                     IngestService ingest, List<ChannelAdapter> adapters) {
+                     IngestService ingest, List<ChannelAdapter> adapters, Consumer<RoutesConfig> moreRoutes) {
         this.fanout = new EventFanout(store, config.sseHeartbeat(), config.sseWindow());
         Bodies bodies = new Bodies(config.maxBodyBytes());
         AuthFilter authFilter = new AuthFilter(auth);
@@ -35,6 +37,7 @@ public final class ApiServer implements AutoCloseable {
             new ConversationRoutes(store, conversations, bodies).register(cfg.routes);
             new WebhookRoutes(adapters, config, ingest, bodies).register(cfg.routes);
             new EventStream(fanout).register(cfg.routes);
+            moreRoutes.accept(cfg.routes);
             ErrorHandlers.register(cfg.routes);
         });
     }

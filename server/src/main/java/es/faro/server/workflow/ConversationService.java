@@ -17,8 +17,10 @@ import es.faro.protocol.model.Message;
 import es.faro.protocol.model.MessageKind;
 import es.faro.protocol.model.Role;
 import es.faro.protocol.sla.SlaClock;
+import es.faro.protocol.sla.SlaEngine;
 import es.faro.server.config.Reference;
 import es.faro.server.http.ApiException;
+import es.faro.server.sla.SlaTracker;
 import es.faro.server.store.Agents;
 import es.faro.server.store.Conversations;
 import es.faro.server.store.EventLog;
@@ -45,11 +47,13 @@ public final class ConversationService {
     private final Store store;
     private final Supplier<Reference> reference;
     private final Clock clock;
+    private final SlaTracker sla;
 
-    public ConversationService(Store store, Supplier<Reference> reference, Clock clock) {
+    public ConversationService(Store store, Supplier<Reference> reference, Clock clock, SlaTracker sla) {
         this.store = store;
         this.reference = reference;
         this.clock = clock;
+        this.sla = sla;
     }
 
     /** A stored response (status and JSON), returned again verbatim for a repeated Idempotency-Key. */
@@ -89,7 +93,7 @@ public final class ConversationService {
                 }
                 // Any reply the customer receives answers them; a DM reply is as much a response as a public one.
                 if (conv.response() != null && conv.response().isRunning()) {
-                    next.response(conv.response().stop(now));
+                    next.response(new SlaEngine(reference.get().sla()).onReply(conv, now));
                 }
             }
             Conversation updated = next.build();
@@ -97,6 +101,7 @@ public final class ConversationService {
             Conversations.upsert(c, updated);
             EventLog.append(c, EventType.MESSAGE, now, updated.brandId(), updated.channel(), message);
             EventLog.append(c, EventType.CONVERSATION, now, updated.brandId(), updated.channel(), updated);
+            sla.onChange(c, reference.get().sla(), conv, updated, now);
             Stored result = new Stored(201, Json.write(new PostMessageResponse(message, updated)));
             Idempotency.save(c, actor.id(), idempotencyKey, new Idempotency.Stored(result.status(), result.body()), now);
             return result;
@@ -146,11 +151,10 @@ public final class ConversationService {
             Instant now = clock.instant();
             // A pause ends before the clocks stop, so a conversation resolved from PENDING stops its moved clocks.
             Conversation next = SlaPause.apply(c, ref.sla(), conv, conv.toBuilder().status(req.status()).build(), now);
-            Conversation.Builder b = next.toBuilder();
             boolean ending = req.status() == ConversationStatus.RESOLVED || req.status() == ConversationStatus.CLOSED;
-            if (ending && next.resolution() != null && next.resolution().isRunning()) {
-                b.resolution(next.resolution().stop(now));
-            }
+            // Resolving ends every running clock: an unanswered response clock ends met or missed by then.
+            Conversation.Builder b = ending ? new SlaEngine(ref.sla()).onResolved(next, now).toBuilder()
+                    : next.toBuilder();
             return save(c, conv, b);
         });
     }
@@ -184,11 +188,7 @@ public final class ConversationService {
     }
 
     private static SlaClock restart(Reference ref, Conversation conv, SlaClock clock, PriorityRequest req) {
-        if (clock == null || !clock.isRunning()) {
-            return clock;
-        }
-        return ref.sla().start(clock.kind(), conv.brandId(), conv.channel(), req.priority(), clock.startedAt())
-                .orElse(clock);
+        return new SlaEngine(ref.sla()).reprioritized(conv, clock, req.priority());
     }
 
     @FunctionalInterface
@@ -214,6 +214,7 @@ public final class ConversationService {
         String json = Json.write(updated);
         Conversations.upsert(c, updated, json);
         EventLog.appendJson(c, EventType.CONVERSATION, now, updated.brandId(), updated.channel(), json);
+        sla.onChange(c, reference.get().sla(), before, updated, now);
         return updated;
     }
 

@@ -19,12 +19,14 @@ public final class TestServer implements AutoCloseable {
 
     private final Path dataDir;
     private final Map<String, String> extra;
+    private final java.time.Clock clock;
     private FaroServer server;
     private ApiClient client;
 
-    private TestServer(Path dataDir, Map<String, String> extra) {
+    private TestServer(Path dataDir, Map<String, String> extra, java.time.Clock clock) {
         this.dataDir = dataDir;
         this.extra = extra;
+        this.clock = clock;
     }
 
     public static TestServer start() {
@@ -32,8 +34,13 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Map<String, String> extra) {
+        return start(extra, java.time.Clock.systemUTC());
+    }
+
+    /** A server whose SLA clocks and metrics read {@code clock} (e.g. a {@link MutableClock}). */
+    public static TestServer start(Map<String, String> extra, java.time.Clock clock) {
         try {
-            TestServer t = new TestServer(Files.createTempDirectory("faro-server-test"), extra);
+            TestServer t = new TestServer(Files.createTempDirectory("faro-server-test"), extra, clock);
             t.boot();
             return t;
         } catch (IOException e) {
@@ -58,7 +65,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void boot() {
-        server = FaroServer.start(config(dataDir, extra), "127.0.0.1", Optional.empty());
+        server = FaroServer.start(config(dataDir, extra), "127.0.0.1", Optional.empty(), clock);
         client = new ApiClient(server.baseUri());
     }
 
@@ -76,6 +83,10 @@ public final class TestServer implements AutoCloseable {
 
     public ApiClient client() {
         return client;
+    }
+
+    public FaroServer server() {
+        return server;
     }
 
     public Path dataDir() {
