@@ -21,11 +21,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
@@ -39,6 +40,7 @@ import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 public final class DashboardView {
     private static final double OLDEST_WARN_HOURS = 1;
     private static final double OLDEST_BAD_HOURS = 2;
+    private static final int WALLBOARD_COLUMNS = 4;
 
     private final DashboardViewModel vm;
     private final I18n i18n;
@@ -72,9 +74,10 @@ public final class DashboardView {
         breached = new TileCard("tile-breached", i18n.get("dashboard.tile.breached"));
         agents = new TileCard("tile-agents", i18n.get("dashboard.tile.agents"));
         csat = new TileCard("tile-csat", i18n.get("dashboard.tile.csat"));
-        TilePane tiles = new TilePane(12, 12, serviceLevel.node(), backlog.node(), oldest.node(), warning.node(),
-                breached.node(), agents.node(), csat.node());
-        tiles.setPrefColumns(7);
+        GridPane tiles = new GridPane();
+        tiles.setHgap(12);
+        tiles.setVgap(12);
+        TileCard[] all = {serviceLevel, backlog, oldest, warning, breached, agents, csat};
         tiles.getStyleClass().add("dash-tiles");
 
         breakdown = new BreakdownTables(vm, i18n);
@@ -103,14 +106,36 @@ public final class DashboardView {
         root.setId("dashboard");
         root.getStyleClass().add("dashboard");
 
+        scroll.fitToHeightProperty().bind(vm.wallboardProperty());
+        VBox.setVgrow(middle, Priority.ALWAYS);
         vm.wallboardProperty().subscribe(wall -> {
+            layoutTiles(tiles, all, wall ? WALLBOARD_COLUMNS : all.length);
             root.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("wallboard"), wall);
             chartsNode.setVisible(!wall);
             chartsNode.setManaged(!wall);
-            middle.setPrefHeight(wall ? 520 : 330);
+            middle.setPrefHeight(wall ? 480 : 330);
         });
         vm.snapshotProperty().subscribe(this::show);
         clock.nowProperty().subscribe(now -> showOldest(vm.snapshotProperty().get(), now));
+    }
+
+    /** Seven tiles in a row on a desk screen; on a wallboard, two rows of larger ones. */
+    private static void layoutTiles(GridPane grid, TileCard[] tiles, int columns) {
+        grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(100.0 / columns);
+            column.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(column);
+        }
+        for (int i = 0; i < tiles.length; i++) {
+            Node n = tiles[i].node();
+            if (n instanceof Region r) {
+                r.setMaxWidth(Double.MAX_VALUE);
+            }
+            grid.add(n, i % columns, i / columns);
+        }
     }
 
     public Parent root() {
