@@ -5,18 +5,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * First-response times over [from, to) in buckets, as the client expects
- * {@code GET /api/v1/metrics/first-response?from=&to=} to answer:
- * {@code {"from","to","buckets":[{"upTo":"PT15M","count":4},…,{"upTo":null,"count":1}]}}, buckets in
- * ascending order, each counting responses longer than the previous bound and at most {@code upTo};
- * the last bucket ({@code upTo} null) holds everything longer.
+ * {@code GET /api/v1/metrics/first-response?from=&to=}: how long first responses took for
+ * conversations answered in [from, to), in buckets [lower, upper) (the last without upper bound).
+ * Mirrors the server's {@code FirstResponseHistogram} JSON field for field.
  */
-public record ResponseHistogram(Instant from, Instant to, List<Bucket> buckets) {
+public record ResponseHistogram(Instant from, Instant to, int answered, Duration median, List<Bucket> buckets) {
     public ResponseHistogram {
         buckets = buckets == null ? List.of() : List.copyOf(buckets);
     }
 
-    public record Bucket(Duration upTo, int count) {
+    public record Bucket(Duration lower, Duration upper, int count) {
     }
 
     public int total() {

@@ -11,11 +11,12 @@ public final class VolumeByHour {
 
     public static Map<String, int[]> of(HourlyVolume volume, ZoneId zone) {
         Map<String, int[]> byBrand = new TreeMap<>();
-        for (HourlyVolume.Row row : volume.rows()) {
-            if (row.hour() == null || row.brandId() == null) {
+        for (HourlyVolume.Bucket bucket : volume.buckets()) {
+            if (bucket.start() == null) {
                 continue;
             }
-            byBrand.computeIfAbsent(row.brandId(), b -> new int[24])[row.hour().atZone(zone).getHour()] += row.inbound();
+            int hour = bucket.start().atZone(zone).getHour();
+            bucket.counts().forEach((brand, n) -> byBrand.computeIfAbsent(brand, b -> new int[24])[hour] += n);
         }
         return byBrand;
     }

@@ -39,10 +39,10 @@ public final class MetricsApi {
                 SlaReport.class);
     }
 
-    /** {@code GET /api/v1/metrics/volume?from=&to=&groupBy=hour}: inbound per hour and brand. */
+    /** {@code GET /api/v1/metrics/volume?from=&to=&groupBy=hour&by=brand}: inbound per hour and brand. */
     public Optional<HourlyVolume> volumeByHour(Instant from, Instant to) throws IOException, ApiException {
-        return get(window("api/v1/metrics/volume", from, to).addQueryParameter("groupBy", "hour").build(),
-                HourlyVolume.class);
+        return get(window("api/v1/metrics/volume", from, to).addQueryParameter("groupBy", "hour")
+                .addQueryParameter("by", "brand").build(), HourlyVolume.class);
     }
 
     /** {@code GET /api/v1/metrics/first-response?from=&to=}: the first-response time distribution. */

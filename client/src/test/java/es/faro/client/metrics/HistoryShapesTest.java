@@ -34,10 +34,11 @@ class HistoryShapesTest {
 
     @Test
     void volumeIsSlottedByMadridHourPerBrand() {
-        HourlyVolume volume = new HourlyVolume(null, null, List.of(
-                new HourlyVolume.Row(Instant.parse("2026-11-26T08:00:00Z"), "orange", 12),
-                new HourlyVolume.Row(Instant.parse("2026-11-26T09:00:00Z"), "orange", 3),
-                new HourlyVolume.Row(Instant.parse("2026-11-25T23:00:00Z"), "jazztel", 2)));
+        HourlyVolume volume = new HourlyVolume(null, null, "hour", "brand", List.of(
+                new HourlyVolume.Bucket(Instant.parse("2026-11-26T08:00:00Z"), null, 12, Map.of("orange", 12)),
+                new HourlyVolume.Bucket(Instant.parse("2026-11-26T09:00:00Z"), null, 3, Map.of("orange", 3)),
+                new HourlyVolume.Bucket(Instant.parse("2026-11-25T23:00:00Z"), null, 2, Map.of("jazztel", 2)),
+                new HourlyVolume.Bucket(Instant.parse("2026-11-26T10:00:00Z"), null, 0, Map.of())));
 
         Map<String, int[]> byBrand = VolumeByHour.of(volume, LiveFigures.ZONE);
 

@@ -57,19 +57,25 @@ class MetricsApiTest {
     @Test
     void readsVolumeAndHistogramInTheDocumentedShapes() throws Exception {
         server.answer("/api/v1/metrics/volume", 200, """
-                {"from":"2026-11-25T23:00:00Z","to":"2026-11-26T23:00:00Z",
-                 "rows":[{"hour":"2026-11-26T08:00:00Z","brandId":"orange","inbound":12}]}""");
+                {"from":"2026-11-25T23:00:00Z","to":"2026-11-26T23:00:00Z","groupBy":"hour","by":"brand",
+                 "buckets":[{"start":"2026-11-26T08:00:00Z","end":"2026-11-26T09:00:00Z","total":14,
+                             "counts":{"orange":12,"jazztel":2}}]}""");
         server.answer("/api/v1/metrics/first-response", 200, """
-                {"from":"2026-11-25T23:00:00Z","to":"2026-11-26T23:00:00Z",
-                 "buckets":[{"upTo":"PT15M","count":4},{"upTo":"PT1H","count":2},{"upTo":null,"count":1}]}""");
+                {"from":"2026-11-25T23:00:00Z","to":"2026-11-26T23:00:00Z","answered":7,"median":"PT12M",
+                 "buckets":[{"lower":"PT0S","upper":"PT15M","count":4},{"lower":"PT15M","upper":"PT1H","count":2},
+                            {"lower":"PT1H","upper":null,"count":1}]}""");
 
-        assertThat(metrics.volumeByHour(FROM, TO).orElseThrow().rows())
-                .containsExactly(new HourlyVolume.Row(Instant.parse("2026-11-26T08:00:00Z"), "orange", 12));
+        assertThat(metrics.volumeByHour(FROM, TO).orElseThrow().buckets()).containsExactly(
+                new HourlyVolume.Bucket(Instant.parse("2026-11-26T08:00:00Z"), Instant.parse("2026-11-26T09:00:00Z"),
+                        14, java.util.Map.of("orange", 12, "jazztel", 2)));
         ResponseHistogram histogram = metrics.firstResponseHistogram(FROM, TO).orElseThrow();
-        assertThat(histogram.buckets()).containsExactly(new ResponseHistogram.Bucket(Duration.ofMinutes(15), 4),
-                new ResponseHistogram.Bucket(Duration.ofHours(1), 2), new ResponseHistogram.Bucket(null, 1));
+        assertThat(histogram.buckets()).containsExactly(
+                new ResponseHistogram.Bucket(Duration.ZERO, Duration.ofMinutes(15), 4),
+                new ResponseHistogram.Bucket(Duration.ofMinutes(15), Duration.ofHours(1), 2),
+                new ResponseHistogram.Bucket(Duration.ofHours(1), null, 1));
         assertThat(histogram.total()).isEqualTo(7);
-        assertThat(server.seen().get(0).query()).endsWith("&groupBy=hour");
+        assertThat(histogram.median()).isEqualTo(Duration.ofMinutes(12));
+        assertThat(server.seen().get(0).query()).endsWith("&groupBy=hour&by=brand");
     }
 
     @Test

@@ -321,11 +321,17 @@ public final class DashboardViewModel {
 
         Optional<SlaReport> today = metrics.sla(dayStart, dayEnd, "hour");
         Optional<SlaReport> week = today.isPresent() ? metrics.sla(weekStart, dayStart, "hour") : Optional.empty();
-        Fetched<List<HourlyServiceLevel.Point>> serviceLevel = today.isEmpty() ? Fetched.noData()
-                : Fetched.ready(HourlyServiceLevel.of(today.get(), week.orElse(null), zone));
+        // A day with nothing counted yet is "no data yet", not a chart of empty hours.
+        Fetched<List<HourlyServiceLevel.Point>> serviceLevel = today
+                .map(t -> HourlyServiceLevel.of(t, week.orElse(null), zone))
+                .filter(points -> points.stream().anyMatch(p -> p.today() != null || p.lastSevenDays() != null))
+                .map(Fetched::ready)
+                .orElseGet(Fetched::noData);
 
         Fetched<Map<String, int[]>> volume = metrics.volumeByHour(dayStart, dayEnd)
-                .map(v -> Fetched.ready(VolumeByHour.of(v, zone)))
+                .map(v -> VolumeByHour.of(v, zone))
+                .filter(byBrand -> !byBrand.isEmpty())
+                .map(Fetched::ready)
                 .orElseGet(Fetched::noData);
         Fetched<ResponseHistogram> histogram = metrics.firstResponseHistogram(dayStart, dayEnd)
                 .filter(h -> h.total() > 0)

@@ -194,8 +194,8 @@ final class HistoryCharts {
     private void drawHistogram(ResponseHistogram histogram) {
         XYChart.Series<String, Number> s = new XYChart.Series<>();
         for (ResponseHistogram.Bucket b : histogram.buckets()) {
-            String name = b.upTo() == null ? i18n.get("dashboard.chart.longer")
-                    : "≤ " + SlaFormat.countdown(b.upTo());
+            String name = b.upper() == null ? "≥ " + SlaFormat.countdown(b.lower())
+                    : "< " + SlaFormat.countdown(b.upper());
             s.getData().add(new XYChart.Data<>(name, b.count()));
         }
         firstResponse.getData().setAll(List.of(s));
