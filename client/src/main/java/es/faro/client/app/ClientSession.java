@@ -17,8 +17,10 @@ public final class ClientSession implements AutoCloseable {
     private final SqliteCache cache;
     private final SyncEngine sync;
     private final OutboxCommands commands;
+    private final ApiClient api;
 
-    private ClientSession(Agent me, SqliteCache cache, SyncEngine sync, OutboxCommands commands) {
+    private ClientSession(Agent me, SqliteCache cache, SyncEngine sync, OutboxCommands commands, ApiClient api) {
+        this.api = api;
         this.me = me;
         this.cache = cache;
         this.sync = sync;
@@ -36,7 +38,7 @@ public final class ClientSession implements AutoCloseable {
         OutboxCommands commands = new OutboxCommands(cache, me);
         sync.attach(commands);
         sync.start();
-        return new ClientSession(me, cache, sync, commands);
+        return new ClientSession(me, cache, sync, commands, api);
     }
 
     /** One file per user and server, so two agents sharing a PC (or one agent on two servers) never mix data. */
@@ -63,6 +65,11 @@ public final class ClientSession implements AutoCloseable {
 
     public OutboxCommands commands() {
         return commands;
+    }
+
+    /** The signed-in API client, for the calls that do not go through the cache (metrics). */
+    public ApiClient api() {
+        return api;
     }
 
     @Override

@@ -1,6 +1,12 @@
 package es.faro.client.app;
 
+import atlantafx.base.theme.Styles;
 import es.faro.client.sync.ApiClient;
+import es.faro.client.sync.MetricsApi;
+import es.faro.client.ui.dashboard.DashboardViewModel;
+import es.faro.client.ui.dashboard.DashboardWindow;
+import es.faro.client.ui.workstation.AlertsOverlay;
+import es.faro.client.ui.workstation.AlertsViewModel;
 import es.faro.client.ui.common.FxTaskRunner;
 import es.faro.client.ui.common.I18n;
 import es.faro.client.ui.common.SharedClock;
@@ -16,8 +22,14 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +50,7 @@ public final class FaroApp extends Application {
     private DemoBackend demo;
     private ClientSession session;
     private WorkstationViewModel workstation;
+    private DashboardWindow dashboard;
     private volatile boolean stopping;
 
     @Override
@@ -63,7 +76,9 @@ public final class FaroApp extends Application {
         addIcons(stage);
         stage.setScene(scene);
         stage.show();
-        ScreenshotTaker.schedule(config, scene);
+        if (!config.get("open").filter("dashboard"::equals).isPresent()) {
+            ScreenshotTaker.schedule(config, scene);
+        }
 
         if (config.demoMode()) {
             double rate = config.get(ClientConfig.DEMO_RATE).map(Double::parseDouble).orElse(20.0);
@@ -110,7 +125,13 @@ public final class FaroApp extends Application {
         Agent me = opened.me();
         workstation = new WorkstationViewModel(me, opened.cache(), opened.commands(), opened.sync(), tasks);
         WorkstationView view = new WorkstationView(workstation, clock, i18n);
-        scene.setRoot(view.root());
+        scene.setRoot(new AlertsOverlay(view.root(), new AlertsViewModel(me.id(),
+                workstation.activeConversations(), workstation.loadedProperty(),
+                workstation.thread().conversationProperty(), clock.nowProperty()), workstation, clock,
+                i18n).root());
+        if (DashboardViewModel.allowedFor(me)) {
+            addDashboard(opened, view);
+        }
         workstation.loadedProperty().subscribe(loaded -> {
             if (loaded) {
                 long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -118,6 +139,36 @@ public final class FaroApp extends Application {
             }
         });
         workstation.start();
+    }
+
+    /** Leads and admins open the dashboard from the status bar or with Ctrl+D, in a window of its own. */
+    private void addDashboard(ClientSession opened, WorkstationView view) {
+        Button button = new Button(i18n.get("dashboard.open"), new FontIcon(Material2OutlinedAL.DASHBOARD));
+        button.setId("open-dashboard");
+        button.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        button.setOnAction(e -> openDashboard(opened));
+        view.addStatusAction(button);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN),
+                () -> openDashboard(opened));
+        if (config.get("open").filter("dashboard"::equals).isPresent()) {
+            openDashboard(opened);
+        }
+    }
+
+    private void openDashboard(ClientSession opened) {
+        if (dashboard != null && dashboard.stage().isShowing()) {
+            dashboard.stage().toFront();
+            return;
+        }
+        DashboardViewModel vm = new DashboardViewModel(opened.me(), opened.cache(), opened.commands(),
+                new MetricsApi(opened.api()), tasks, clock.nowProperty());
+        dashboard = new DashboardWindow(vm, clock, i18n, Theme.fromConfig(config.get(ClientConfig.THEME).orElse("light")),
+                scene.getWindow());
+        dashboard.show();
+        vm.wallboardProperty().set(config.get("wallboard").map(Boolean::parseBoolean).orElse(false));
+        if (config.get("open").filter("dashboard"::equals).isPresent()) {
+            ScreenshotTaker.schedule(config, dashboard.stage().getScene());
+        }
     }
 
     private void showFailure(StartupView startup, Throwable error) {
@@ -140,6 +191,9 @@ public final class FaroApp extends Application {
     @Override
     public void stop() {
         stopping = true;
+        if (dashboard != null) {
+            dashboard.stage().hide();
+        }
         if (workstation != null) {
             workstation.close();
         }

@@ -18,6 +18,12 @@ public interface CacheReader {
     /** Conversations whose status is NEW, OPEN or PENDING (what queues show), any order. */
     List<Conversation> activeConversations();
 
+    /**
+     * Every cached conversation, resolved and closed ones included (a lead's dashboard counts today's
+     * answered conversations too). Reads the whole table: for a one-off load, not per change.
+     */
+    List<Conversation> allConversations();
+
     /** The current state of the given conversations; missing ids are left out (e.g. removed). */
     List<Conversation> conversations(Collection<String> ids);
 

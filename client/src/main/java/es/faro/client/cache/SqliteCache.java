@@ -245,6 +245,11 @@ public final class SqliteCache implements CacheReader, AutoCloseable {
     }
 
     @Override
+    public List<Conversation> allConversations() {
+        return queryConversations("SELECT coalesce(local_json, json) FROM conversations");
+    }
+
+    @Override
     public List<Conversation> conversations(Collection<String> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -57,6 +57,11 @@ class SqliteCacheTest {
     }
 
     @Test
+    void allConversationsIncludesResolvedOnesForTheDashboard() {
+        assertThat(cache.allConversations()).extracting(Conversation::id).containsExactlyInAnyOrder("c1", "c2");
+    }
+
+    @Test
     void bootstrapIsNotCompleteUntilItsLastPage() {
         Path other = dir.resolve("other.db");
         try (SqliteCache fresh = SqliteCache.open(other)) {

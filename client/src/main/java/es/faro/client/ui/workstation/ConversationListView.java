@@ -10,6 +10,11 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import atlantafx.base.controls.Spacer;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
@@ -69,7 +74,16 @@ final class ConversationListView {
         filter.textProperty().bind(vm.sidebar().brandFilterProperty()
                 .map(id -> i18n.get("list.filteredBy", vm.referenceProperty().get().brand(id).map(b -> b.name()).orElse(id)))
                 .orElse(""));
-        HBox header = new HBox(8, title, count, filter);
+        ToggleButton soon = new ToggleButton();
+        soon.setId("breaching-soon");
+        soon.getStyleClass().addAll(Styles.SMALL, "breaching-soon");
+        soon.setGraphic(new FontIcon(Material2OutlinedMZ.TIMER));
+        soon.textProperty().bind(vm.list().breachingSoonCountProperty()
+                .map(n -> i18n.get("list.breachingSoon") + " · " + n));
+        soon.setTooltip(new Tooltip(i18n.get("list.breachingSoon.tip")));
+        soon.selectedProperty().bindBidirectional(vm.list().breachingSoonOnlyProperty());
+        clock.nowProperty().subscribe(vm.list()::tick);
+        HBox header = new HBox(8, title, count, filter, new Spacer(), soon);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("pane-header");
 

@@ -60,4 +60,9 @@ final class StatusBarView {
     Node root() {
         return root;
     }
+
+    /** Puts a control just before the agent's name (e.g. the lead's dashboard button). */
+    void addAction(Node action) {
+        root.getChildren().add(root.getChildren().size() - 2, action);
+    }
 }

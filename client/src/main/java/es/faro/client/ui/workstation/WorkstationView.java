@@ -25,13 +25,14 @@ public final class WorkstationView {
     private final ConversationListView list;
     private final ThreadView thread;
     private final SidebarView sidebar;
+    private final StatusBarView status;
 
     public WorkstationView(WorkstationViewModel vm, SharedClock clock, I18n i18n) {
         Supplier<ReferenceIndex> reference = () -> vm.referenceProperty().get();
         sidebar = new SidebarView(vm.sidebar(), i18n);
         list = new ConversationListView(vm, clock, i18n);
         thread = new ThreadView(vm.thread(), reference, clock, i18n);
-        StatusBarView status = new StatusBarView(vm.statusBar(), clock, i18n);
+        status = new StatusBarView(vm.statusBar(), clock, i18n);
 
         SplitPane split = new SplitPane(list.root(), thread.root());
         split.setOrientation(Orientation.HORIZONTAL);
@@ -52,6 +53,11 @@ public final class WorkstationView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Adds a control to the status bar, before the agent's name. */
+    public void addStatusAction(Node action) {
+        status.addAction(action);
     }
 
     /** The queue list, focused when the screen opens so j/k work at once. */

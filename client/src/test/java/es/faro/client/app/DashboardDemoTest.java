@@ -1,0 +1,123 @@
+package es.faro.client.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import es.faro.client.sync.ApiClient;
+import es.faro.protocol.channel.Signatures;
+import es.faro.protocol.json.Json;
+import es.faro.protocol.model.Brand;
+import es.faro.protocol.model.Channel;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.control.Label;
+import javafx.stage.Window;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The lead's path, headless: the real application in demo mode signed in as lucia, open the
+ * dashboard from the workstation, then a customer tweets (a signed X webhook to the embedded server)
+ * and the backlog tile counts it, live from the event stream.
+ */
+class DashboardDemoTest {
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardDemoTest.class);
+    /** The X webhook secret of the bundled demo configuration (config/server.properties). */
+    private static final String TWITTER_SECRET = "demo-twitter-secret";
+
+    @TempDir
+    Path dir;
+    int port;
+    Application app;
+    final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void launch() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        FxToolkit.registerPrimaryStage();
+        // Demo traffic nearly silent (one message every ~3 hours), so the only arrival is ours.
+        app = FxToolkit.setupApplication(FaroApp.class, "--data.dir=" + dir, "--demo.port=" + port,
+                "--demo.user=lucia", "--demo.traffic.rate=0.005", "--language=es", "--theme=light");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+    }
+
+    private Label backlogTile() {
+        return robot.lookup("#tile-backlog-value").queryAs(Label.class);
+    }
+
+    private static boolean isNumber(String text) {
+        return text != null && text.matches("\\d+");
+    }
+
+    @Test
+    void aLeadOpensTheDashboardAndSeesAnInboundTweetInTheBacklog() throws Exception {
+        waitFor(60, () -> robot.lookup("#open-dashboard").tryQuery().isPresent());
+        robot.clickOn("#open-dashboard");
+        waitFor(30, () -> robot.lookup("#tile-backlog-value").tryQuery().isPresent());
+        waitFor(30, () -> isNumber(backlogTile().getText()));
+        assertThat(Window.getWindows()).hasSize(2);
+        int before = Integer.parseInt(backlogTile().getText());
+        assertThat(robot.lookup("#tile-csat-value").queryAs(Label.class).getText()).isEqualTo("—");
+
+        long sent = tweet("orange", "Mi fibra no funciona desde esta mañana, ¿me ayudáis?");
+        waitFor(15, () -> backlogTile().getText().equals(Integer.toString(before + 1)));
+        LOG.info("backlog tile changed {} ms after the webhook was acknowledged", System.currentTimeMillis() - sent);
+    }
+
+    /** Posts a customer tweet mentioning the brand through the signed X webhook; returns when it was acknowledged. */
+    private long tweet(String brandId, String text) throws Exception {
+        ApiClient api = new ApiClient(URI.create("http://127.0.0.1:" + port), ApiClient.defaultHttpClient());
+        api.login("lucia", "faro-demo");
+        String account = api.bootstrap(null).reference().brands().stream().filter(b -> b.id().equals(brandId))
+                .findFirst().flatMap((Brand b) -> b.account(Channel.TWITTER)).orElseThrow().id();
+        ObjectNode payload = Json.MAPPER.createObjectNode();
+        payload.put("for_user_id", account);
+        ArrayNode events = payload.putArray("tweet_create_events");
+        ObjectNode tweet = events.addObject();
+        tweet.put("id_str", Long.toString(System.nanoTime()));
+        tweet.put("text", text);
+        tweet.put("timestamp_ms", Long.toString(Instant.now().toEpochMilli()));
+        ObjectNode user = tweet.putObject("user");
+        user.put("id_str", "dash-test-customer");
+        user.put("name", "Marta Prueba");
+        user.put("screen_name", "marta_prueba");
+        byte[] body = Json.writeBytes(payload);
+        Request request = new Request.Builder()
+                .url("http://127.0.0.1:" + port + "/api/v1/channels/twitter/webhook")
+                .header(Signatures.TWITTER_HEADER, Signatures.base64Header(TWITTER_SECRET, body))
+                .post(RequestBody.create(body, MediaType.get("application/json")))
+                .build();
+        try (Response r = api.http().newCall(request).execute()) {
+            assertThat(r.code()).isEqualTo(200);
+        }
+        return System.currentTimeMillis();
+    }
+}
