@@ -13,7 +13,6 @@ import es.faro.protocol.model.Presence;
 import es.faro.protocol.model.ReferenceData;
 import es.faro.protocol.model.Role;
 import es.faro.protocol.sla.SlaClock;
-import es.faro.protocol.sla.SlaClockKind;
 import es.faro.protocol.sla.SlaState;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -57,7 +56,6 @@ public final class LiveFigures {
      * The first-response clock of conversations whose wire record moved on to a NEXT_RESPONSE clock:
      * the record carries only the latest response clock, so an outcome seen once is kept here.
      */
-    private final Map<String, SlaClock> firstResponses = new HashMap<>();
     private ReferenceData reference = new ReferenceData(null, null, null, null, null, null, null, null);
 
     public LiveFigures(ZoneId zone) {
@@ -77,7 +75,6 @@ public final class LiveFigures {
     /** Starts over from a full read of the cache. */
     public void replaceAll(Collection<Conversation> all) {
         conversations.clear();
-        firstResponses.clear();
         all.forEach(this::put);
     }
 
@@ -93,7 +90,6 @@ public final class LiveFigures {
         }
         for (String id : missing) {
             conversations.remove(id);
-            firstResponses.remove(id);
         }
     }
 
@@ -103,14 +99,6 @@ public final class LiveFigures {
 
     private void put(Conversation c) {
         conversations.put(c.id(), c);
-        SlaClock response = c.response();
-        if (response != null && response.kind() == SlaClockKind.FIRST_RESPONSE) {
-            if (response.isRunning()) {
-                firstResponses.remove(c.id());
-            } else {
-                firstResponses.put(c.id(), response);
-            }
-        }
     }
 
     // --- output --------------------------------------------------------------------------------
@@ -203,8 +191,7 @@ public final class LiveFigures {
 
     /** MET or MISSED for a first response that ended today, BREACHED for one still running past due, else null. */
     private SlaState firstResponseOutcome(Conversation c, Instant now, Instant dayStart, Instant dayEnd) {
-        SlaClock clock = c.response() != null && c.response().kind() == SlaClockKind.FIRST_RESPONSE
-                ? c.response() : firstResponses.get(c.id());
+        SlaClock clock = c.firstResponse();
         if (clock == null) {
             return null;
         }

@@ -173,6 +173,14 @@ class LiveFiguresTest {
         LiveMetrics m = figures.snapshot(NOW).metrics();
         assertThat(m.serviceLevel()).isEqualTo(ServiceLevel.of(2, 2, 2));
         assertThat(m.backlog()).isEqualTo(4);
+        // A dashboard opened only now, that never saw the answered state, counts it the same:
+        // the wire record carries the first-response clock next to the next-response one.
+        assertThat(followUp.firstResponse().stoppedAt()).isEqualTo(ago(1));
+        LiveFigures openedLater = new LiveFigures();
+        List<Conversation> later = new java.util.ArrayList<>(floor());
+        later.set(0, followUp);
+        openedLater.replaceAll(later);
+        assertThat(openedLater.snapshot(NOW).metrics().serviceLevel()).isEqualTo(ServiceLevel.of(2, 2, 2));
 
         // A removed conversation leaves every figure.
         figures.apply(Set.of("c1", "c3"), List.of(followUp));

@@ -1,6 +1,7 @@
 package es.faro.protocol.model;
 
 import es.faro.protocol.sla.SlaClock;
+import es.faro.protocol.sla.SlaClockKind;
 import es.faro.protocol.sla.SlaState;
 import java.time.Instant;
 import java.util.List;
@@ -9,15 +10,32 @@ import java.util.TreeSet;
 /**
  * A thread with one customer on one channel of one brand. {@code version} grows with every change
  * and guards workflow actions (optimistic concurrency). {@code response} is the running (or last)
- * first/next-response clock, {@code resolution} the resolution clock.
+ * first/next-response clock, {@code resolution} the resolution clock, and {@code firstResponse} the
+ * first-response clock, kept after a next-response clock replaces it in {@code response} so that
+ * everyone can count service level (DESIGN: first response within target) from the conversation alone.
  */
 public record Conversation(String id, String brandId, Channel channel, String customerId, String customerName,
                            String customerHandle, ConversationStatus status, Priority priority, List<String> labels,
                            String queueId, String assigneeId, String language, String snippet,
                            MessageKind lastMessageKind, int messageCount, Instant createdAt, Instant updatedAt,
-                           Instant lastMessageAt, SlaClock response, SlaClock resolution, long version) {
+                           Instant lastMessageAt, SlaClock response, SlaClock resolution, long version,
+                           SlaClock firstResponse) {
     public Conversation {
         labels = labels == null ? List.of() : List.copyOf(new TreeSet<>(labels));
+        if (response != null && response.kind() == SlaClockKind.FIRST_RESPONSE) {
+            firstResponse = response;
+        }
+    }
+
+    /** Without a first-response clock of its own: it follows {@code response} while that is the first response. */
+    public Conversation(String id, String brandId, Channel channel, String customerId, String customerName,
+                        String customerHandle, ConversationStatus status, Priority priority, List<String> labels,
+                        String queueId, String assigneeId, String language, String snippet,
+                        MessageKind lastMessageKind, int messageCount, Instant createdAt, Instant updatedAt,
+                        Instant lastMessageAt, SlaClock response, SlaClock resolution, long version) {
+        this(id, brandId, channel, customerId, customerName, customerHandle, status, priority, labels, queueId,
+                assigneeId, language, snippet, lastMessageKind, messageCount, createdAt, updatedAt, lastMessageAt,
+                response, resolution, version, null);
     }
 
     /** The clock agents race against: the running response clock, else the running resolution clock. */
@@ -53,7 +71,7 @@ public record Conversation(String id, String brandId, Channel channel, String cu
         private MessageKind lastMessageKind;
         private int messageCount;
         private Instant createdAt, updatedAt, lastMessageAt;
-        private SlaClock response, resolution;
+        private SlaClock response, resolution, firstResponse;
         private long version;
 
         private Builder(Conversation c) {
@@ -63,6 +81,7 @@ public record Conversation(String id, String brandId, Channel channel, String cu
             language = c.language; snippet = c.snippet; lastMessageKind = c.lastMessageKind;
             messageCount = c.messageCount; createdAt = c.createdAt; updatedAt = c.updatedAt;
             lastMessageAt = c.lastMessageAt; response = c.response; resolution = c.resolution; version = c.version;
+            firstResponse = c.firstResponse;
         }
 
         public Builder status(ConversationStatus v) { status = v; return this; }
@@ -84,7 +103,7 @@ public record Conversation(String id, String brandId, Channel channel, String cu
         public Conversation build() {
             return new Conversation(id, brandId, channel, customerId, customerName, customerHandle, status, priority,
                     labels, queueId, assigneeId, language, snippet, lastMessageKind, messageCount, createdAt,
-                    updatedAt, lastMessageAt, response, resolution, version);
+                    updatedAt, lastMessageAt, response, resolution, version, firstResponse);
         }
     }
 }
