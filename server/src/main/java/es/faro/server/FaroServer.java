@@ -15,8 +15,8 @@ import es.faro.server.config.ReferenceLoader;
 import es.faro.server.config.ServerConfig;
 import es.faro.server.http.ApiServer;
 import es.faro.server.http.AuthService;
-import es.faro.server.store.SqliteStore;
 import es.faro.server.store.Store;
+import es.faro.server.store.Stores;
 import es.faro.server.workflow.ConversationService;
 import java.net.URI;
 import java.time.Clock;
@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FaroServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FaroServer.class);
-    private static final String MIGRATIONS = "classpath:db/migration/sqlite";
 
     private final Store store;
     private final ApiServer api;
@@ -58,10 +57,7 @@ public final class FaroServer implements AutoCloseable {
      */
     public static FaroServer start(ServerConfig config, String host, Optional<TrafficSourceFactory> traffic) {
         String url = config.storeUrl();
-        if (!url.startsWith("jdbc:sqlite:")) {
-            throw new StartupRefused("only SQLite stores are supported so far (store.url=" + url + ")");
-        }
-        Store store = SqliteStore.open(url, MIGRATIONS);
+        Store store = Stores.open(url, config.storePoolSize());
         ApiServer api = null;
         try {
             ReferenceData data = ReferenceLoader.load(store,
@@ -82,7 +78,8 @@ public final class FaroServer implements AutoCloseable {
                     new IngestService(store, () -> reference, clock), adapters).start();
             String uriHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;
             URI baseUri = URI.create("http://" + uriHost + ":" + api.port());
-            LOG.info("Faro server listening on {} (store {})", baseUri, url);
+            LOG.info("Faro server listening on {} (store {}, node {})", baseUri, Stores.redact(url),
+                    config.nodeId());
             TrafficSource source = null;
             if (config.demoTraffic()) {
                 source = startTraffic(config, traffic, baseUri, data);
