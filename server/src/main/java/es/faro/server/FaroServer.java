@@ -15,6 +15,7 @@ import es.faro.server.config.ReferenceLoader;
 import es.faro.server.config.ServerConfig;
 import es.faro.server.http.ApiServer;
 import es.faro.server.http.AuthService;
+import es.faro.server.http.LoginThrottle;
 import es.faro.server.store.Store;
 import es.faro.server.store.Stores;
 import es.faro.server.workflow.ConversationService;
@@ -73,7 +74,8 @@ public final class FaroServer implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             List<ChannelAdapter> adapters = List.of(new TwitterAdapter(), new FacebookAdapter(),
                     new GooglePlayAdapter());
-            api = new ApiServer(config, host, store, new AuthService(store, config.tokenTtl(), clock),
+            api = new ApiServer(config, host, store, new AuthService(store, config.tokenTtl(), clock,
+                            new LoginThrottle(store, config.loginLockoutFailures(), config.loginLockoutWindow(), clock)),
                     new ConversationService(store, () -> reference, clock),
                     new IngestService(store, () -> reference, clock), adapters).start();
             String uriHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;

@@ -115,7 +115,8 @@ public final class ServerConfig {
     private static final String[] KNOWN_KEYS = {"host", "port", "data.dir", "store.url", "token.ttl",
             "limits.body.bytes", "demo.traffic", "demo.traffic.rate", "demo.traffic.seed",
             "channels.facebook.verify_token", "reference.dir", "sse.heartbeat", "sse.window",
-            "store.pool.size", "node.id", "auth.lockout.failures", "auth.lockout.window", "presence.ttl"};
+            "store.pool.size", "node.id", "auth.lockout.failures", "auth.lockout.window", "presence.ttl",
+            "http.forwarded.trust"};
 
     public static String envName(String key) {
         return "FARO_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
@@ -179,6 +180,14 @@ public final class ServerConfig {
 
     public Duration loginLockoutWindow() {
         return duration("auth.lockout.window", Duration.ofMinutes(15));
+    }
+
+    /**
+     * Whether the client address is the last X-Forwarded-For entry (true behind a load balancer that
+     * appends it) rather than the TCP peer (which would then be the balancer itself).
+     */
+    public boolean trustForwardedFor() {
+        return bool("http.forwarded.trust", false);
     }
 
     /** How long a viewing/typing lease lives unless renewed. */
