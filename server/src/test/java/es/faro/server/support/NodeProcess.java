@@ -36,8 +36,16 @@ public final class NodeProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Launches a node on {@code storeUrl}; {@link #awaitHealthy} waits until it serves. */
+    /** JVM flags for short test runs: quick start-up and a small heap. */
+    public static final List<String> TEST_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    /** Launches a node for a short test run; {@link #awaitHealthy} waits until it serves. */
     public static NodeProcess launch(String name, String storeUrl, Map<String, String> extra) {
+        return launch(name, storeUrl, extra, TEST_JVM);
+    }
+
+    /** Launches a node on {@code storeUrl} with {@code jvmFlags} and config {@code extra}. */
+    public static NodeProcess launch(String name, String storeUrl, Map<String, String> extra, List<String> jvmFlags) {
         try {
             Path dir = Files.createTempDirectory("faro-node-" + name);
             int port = freePort();
@@ -60,11 +68,12 @@ public final class NodeProcess implements AutoCloseable {
             try (Writer w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
                 p.store(w, "node " + name);
             }
-            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                    "-cp", classpath, ServerMain.class.getName(), "--config", config.toString()));
+            String classpath = absolute(System.getProperty("surefire.test.class.path",
+                    System.getProperty("java.class.path")));
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmFlags);
+            command.addAll(List.of("-cp", classpath, ServerMain.class.getName(), "--config", config.toString()));
             Path log = dir.resolve("node.log");
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).directory(dir.toFile());
@@ -73,6 +82,17 @@ public final class NodeProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The node runs in its own folder: relative classpath entries must not depend on ours. */
+    private static String absolute(String classpath) {
+        List<String> entries = new ArrayList<>();
+        for (String e : classpath.split(java.io.File.pathSeparator)) {
+            if (!e.isEmpty()) {
+                entries.add(Path.of(e).toAbsolutePath().toString());
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     private static int freePort() throws IOException {
