@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL, shared by any number of stateless server nodes.
  *
  * <p>Writes: as in {@link SqliteStore}, one writer thread per node does group commit (every queued
- * task in one transaction, each in its own SAVEPOINT). Each batch first takes a transaction-scoped
+ * task in one transaction; a failing task rolls back alone, see {@code runBatch}). Each batch first takes a transaction-scoped
  * advisory lock, so batches of all nodes run one after another, exactly like SQLite's single writer:
  * the read-check-write tasks (optimistic versions, idempotency keys, dedupe by channel message id)
  * keep their meaning across nodes without retry loops. Event seqs come from a counter row bumped by a
@@ -168,27 +168,21 @@ public final class PostgresStore implements Store {
         queue.forEach(p -> p.fail(new IllegalStateException("store closed")));
     }
 
+    /** What a batch produced: one result or failure per task, and whether it appended events. */
+    private record Outcome(List<Object> results, List<Throwable> failures, boolean appended) {
+    }
+
     private void runBatch(List<Pending<?>> batch) {
-        List<Object> results = new ArrayList<>(batch.size());
-        List<Throwable> failures = new ArrayList<>(batch.size());
-        boolean appended;
+        Outcome outcome;
         try {
             ensureWriter();
-            try (Statement s = writer.createStatement()) {
-                s.execute("SELECT pg_advisory_xact_lock(" + WRITER_LOCK + ")");
-            }
-            long before = lastSeq(writer);
-            for (int i = 0; i < batch.size(); i++) {
-                runInSavepoint(batch.get(i), i, results, failures);
-            }
-            long after = lastSeq(writer);
-            appended = after != before;
-            if (appended) {
-                try (PreparedStatement ps = writer.prepareStatement("SELECT pg_notify(?, ?)")) {
-                    ps.setString(1, CHANNEL);
-                    ps.setString(2, Long.toString(after));
-                    ps.execute();
-                }
+            // Optimistic first: no savepoints, which cost two round trips per task. Should a task fail, its
+            // partial writes are in the transaction: roll everything back and run the batch again with a
+            // savepoint per task (tasks only touch the database, so running them again is safe).
+            outcome = attempt(batch, false);
+            if (outcome == null) {
+                writer.rollback();
+                outcome = attempt(batch, true);
             }
             writer.commit();
         } catch (SQLException e) {
@@ -199,11 +193,46 @@ public final class PostgresStore implements Store {
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            complete(batch.get(i), results.get(i), failures.get(i));
+            complete(batch.get(i), outcome.results().get(i), outcome.failures().get(i));
         }
-        if (appended) {
+        if (outcome.appended()) {
             fireCommitListeners(); // this node's fan-out need not wait for its own notification
         }
+    }
+
+    /**
+     * Runs the batch in a fresh transaction, after the cross-node writer lock; without savepoints it
+     * gives up (null) at the first failing task.
+     */
+    private Outcome attempt(List<Pending<?>> batch, boolean savepoints) throws SQLException {
+        try (Statement s = writer.createStatement()) {
+            s.execute("SELECT pg_advisory_xact_lock(" + WRITER_LOCK + ")");
+        }
+        long before = lastSeq(writer);
+        List<Object> results = new ArrayList<>(batch.size());
+        List<Throwable> failures = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            if (savepoints) {
+                runInSavepoint(batch.get(i), i, results, failures);
+            } else {
+                try {
+                    results.add(batch.get(i).task().run(writer));
+                    failures.add(null);
+                } catch (Exception e) {
+                    return null;
+                }
+            }
+        }
+        long after = lastSeq(writer);
+        boolean appended = after != before;
+        if (appended) {
+            try (PreparedStatement ps = writer.prepareStatement("SELECT pg_notify(?, ?)")) {
+                ps.setString(1, CHANNEL);
+                ps.setString(2, Long.toString(after));
+                ps.execute();
+            }
+        }
+        return new Outcome(results, failures, appended);
     }
 
     /** Reconnects after the database went away (restart, failover); the batch then runs normally. */
