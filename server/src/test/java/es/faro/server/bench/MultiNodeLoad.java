@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -36,7 +38,9 @@ import okhttp3.sse.EventSources;
  * Load scenario for the scale-out set-up: N server processes on one PostgreSQL schema, C SSE clients
  * spread round-robin over the nodes, W signed webhook writes a second spread over the nodes.
  *
- * <p>Prints {@code name value unit} lines: {@code commit_p99_ms} (webhook request to its 200, which the
+ * <p>Prints {@code name value unit} lines: {@code writes_per_s} (acknowledged writes a second in the
+ * measured window; ticks finding {@code inflight} writes outstanding are shed and counted),
+ * {@code commit_p99_ms} (webhook request to its 200, which the
  * server sends only after the commit), {@code event_to_client_p99_ms} (webhook request sent to the
  * message's event received by a client, over every client that received it), the achieved
  * {@code writes_per_s}, {@code clients}, {@code nodes} and the counts behind them.
@@ -58,7 +62,7 @@ public final class MultiNodeLoad {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new HashMap<>(Map.of("nodes", "3", "clients", "500", "rate", "500",
-                "seconds", "30", "warmup", "5"));
+                "seconds", "30", "warmup", "10", "inflight", "64"));
         for (String a : args) {
             String[] kv = a.split("=", 2);
             opts.put(kv[0], kv[1]);
@@ -68,23 +72,31 @@ public final class MultiNodeLoad {
         int rate = Integer.parseInt(opts.get("rate"));
         int seconds = Integer.parseInt(opts.get("seconds"));
         int warmup = Integer.parseInt(opts.get("warmup"));
+        int inflight = Integer.parseInt(opts.get("inflight"));
 
         try (PgTestDatabase db = PgTestDatabase.create()) {
-            List<NodeProcess> nodes = new ArrayList<>();
+            List<NodeProcess> nodes = new CopyOnWriteArrayList<>();
+            Thread cleanup = new Thread(() -> nodes.forEach(NodeProcess::close), "load-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup); // an interrupted run leaves no nodes behind
             try {
                 for (int i = 0; i < nodeCount; i++) {
                     nodes.add(NodeProcess.launch("n" + i, db.url(), Map.of("store.pool.size", "8",
                             "sse.heartbeat", "PT15S"), List.of("-Xmx512m")));
                 }
                 nodes.forEach(n -> n.awaitHealthy(Duration.ofSeconds(90)));
-                run(nodes.stream().map(NodeProcess::base).toList(), clientCount, rate, seconds, warmup);
+                run(nodes.stream().map(NodeProcess::base).toList(), clientCount, rate, seconds, warmup, inflight);
             } finally {
                 nodes.forEach(NodeProcess::close);
             }
         }
     }
 
-    private static void run(List<URI> nodes, int clientCount, int rate, int seconds, int warmup)
+    /**
+     * {@code inflight} bounds the writes awaiting their answer: a tick that finds them all busy is
+     * counted as shed instead of opening yet another connection, so an overloaded machine shows up as a
+     * lower achieved rate rather than as an ever-growing queue in the load generator itself.
+     */
+    private static void run(List<URI> nodes, int clientCount, int rate, int seconds, int warmup, int inflight)
             throws Exception {
         Dispatcher dispatcher = new Dispatcher(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "load-http");
@@ -147,12 +159,21 @@ public final class MultiNodeLoad {
         AtomicLong acked = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong measuredWrites = new AtomicLong();
+        AtomicLong measuredAcks = new AtomicLong();
+        AtomicLong shed = new AtomicLong();
+        Semaphore slots = new Semaphore(inflight);
         long measureFrom = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         long periodNanos = 1_000_000_000L / rate;
         ticker.scheduleAtFixedRate(() -> {
-            long n = seq.incrementAndGet();
             boolean measured = System.nanoTime() >= measureFrom;
+            if (!slots.tryAcquire()) {
+                if (measured) {
+                    shed.incrementAndGet();
+                }
+                return;
+            }
+            long n = seq.incrementAndGet();
             String account = n % 2 == 0 ? Payloads.ORANGE_X : Payloads.AMENA_X;
             String user = "load-user-" + (n % 2_000);
             byte[] body = Payloads.tweets(account, Payloads.tweet("load-" + n, user, "Consulta " + MARK + n, null));
@@ -168,11 +189,13 @@ public final class MultiNodeLoad {
             http.newCall(req).enqueue(new Callback() {
                 @Override
                 public void onResponse(Call call, Response response) {
+                    slots.release();
                     try (response) {
                         if (response.code() == 200) {
                             acked.incrementAndGet();
                             if (measured) {
                                 commits.add(System.nanoTime() - start);
+                                measuredAcks.incrementAndGet();
                             }
                         } else {
                             failed.incrementAndGet();
@@ -182,23 +205,24 @@ public final class MultiNodeLoad {
 
                 @Override
                 public void onFailure(Call call, IOException e) {
+                    slots.release();
                     failed.incrementAndGet();
                 }
             });
         }, 0, periodNanos, TimeUnit.NANOSECONDS);
 
-        long started = System.nanoTime();
         Thread.sleep(TimeUnit.SECONDS.toMillis(warmup + seconds));
         ticker.shutdownNow();
-        long sendSeconds = System.nanoTime() - started;
         Thread.sleep(5_000); // let the last writes commit and reach every client
         sources.forEach(EventSource::cancel);
 
-        double writesPerSecond = seq.get() / (sendSeconds / 1e9);
+        double writesPerSecond = measuredAcks.get() / (double) seconds;
         long expectedDeliveries = measuredWrites.get() * (clientCount / 2);
         print("nodes", nodes.size(), "nodes");
         print("clients", clientCount, "clients");
+        print("writes_offered_per_s", rate, "writes/s");
         print("writes_per_s", Math.round(writesPerSecond), "writes/s");
+        print("writes_shed", shed.get(), "writes");
         print("writes_acknowledged", acked.get(), "writes");
         print("writes_failed", failed.get(), "writes");
         print("commit_p50_ms", commits.percentileMillis(50), "ms");
