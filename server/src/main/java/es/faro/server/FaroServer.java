@@ -15,6 +15,7 @@ import es.faro.server.config.ReferenceLoader;
 import es.faro.server.config.ServerConfig;
 import es.faro.server.http.ApiServer;
 import es.faro.server.http.AuthService;
+import es.faro.server.http.LoginThrottle;
 import es.faro.server.http.MetricsRoutes;
 import es.faro.server.http.SlaAdminRoutes;
 import es.faro.server.metrics.MetricsService;
@@ -23,8 +24,8 @@ import es.faro.server.sla.SlaScheduler;
 import es.faro.server.sla.SlaTracker;
 import es.faro.protocol.sla.SlaEngine;
 import es.faro.server.store.SlaResults;
-import es.faro.server.store.SqliteStore;
 import es.faro.server.store.Store;
+import es.faro.server.store.Stores;
 import es.faro.server.workflow.ConversationService;
 import java.net.URI;
 import java.time.Clock;
@@ -40,7 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FaroServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FaroServer.class);
-    private static final String MIGRATIONS = "classpath:db/migration/sqlite";
     private static final java.time.Duration SLA_SCHEDULER_NAP = java.time.Duration.ofMillis(250);
     /** Used by the staffing forecast until handle time is measured (metrics.handle_time overrides it). */
     private static final java.time.Duration DEFAULT_HANDLE_TIME = java.time.Duration.ofMinutes(6);
@@ -78,10 +78,7 @@ public final class FaroServer implements AutoCloseable {
     public static FaroServer start(ServerConfig config, String host, Optional<TrafficSourceFactory> traffic,
                                    Clock clock) {
         String url = config.storeUrl();
-        if (!url.startsWith("jdbc:sqlite:")) {
-            throw new StartupRefused("only SQLite stores are supported so far (store.url=" + url + ")");
-        }
-        Store store = SqliteStore.open(url, MIGRATIONS);
+        Store store = Stores.open(url, config.storePoolSize());
         ApiServer api = null;
         SlaScheduler scheduler = null;
         try {
@@ -107,7 +104,8 @@ public final class FaroServer implements AutoCloseable {
             MetricsService metrics = new MetricsService(store, reference::get, clock, config.get("metrics.handle_time")
                     .map(java.time.Duration::parse).orElse(DEFAULT_HANDLE_TIME));
             SlaAdminService slaAdmin = new SlaAdminService(store, reference, clock);
-            api = new ApiServer(config, host, store, new AuthService(store, config.tokenTtl(), clock),
+            api = new ApiServer(config, host, store, new AuthService(store, config.tokenTtl(), clock,
+                            new LoginThrottle(store, config.loginLockoutFailures(), config.loginLockoutWindow(), clock)),
                     new ConversationService(store, reference::get, clock, tracker),
                     new IngestService(store, reference::get, clock, tracker), adapters,
                     routes -> {
@@ -116,7 +114,8 @@ public final class FaroServer implements AutoCloseable {
                     }).start();
             String uriHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;
             URI baseUri = URI.create("http://" + uriHost + ":" + api.port());
-            LOG.info("Faro server listening on {} (store {})", baseUri, url);
+            LOG.info("Faro server listening on {} (store {}, node {})", baseUri, Stores.redact(url),
+                    config.nodeId());
             TrafficSource source = null;
             if (config.demoTraffic()) {
                 source = startTraffic(config, traffic, baseUri, data);

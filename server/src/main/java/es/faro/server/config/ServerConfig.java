@@ -114,7 +114,9 @@ public final class ServerConfig {
 
     private static final String[] KNOWN_KEYS = {"host", "port", "data.dir", "store.url", "token.ttl",
             "limits.body.bytes", "demo.traffic", "demo.traffic.rate", "demo.traffic.seed",
-            "channels.facebook.verify_token", "reference.dir", "sse.heartbeat", "sse.window"};
+            "channels.facebook.verify_token", "reference.dir", "sse.heartbeat", "sse.window",
+            "store.pool.size", "node.id", "auth.lockout.failures", "auth.lockout.window", "presence.ttl",
+            "http.forwarded.trust"};
 
     public static String envName(String key) {
         return "FARO_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
@@ -148,6 +150,49 @@ public final class ServerConfig {
     /** The JDBC URL; empty {@code store.url} means the SQLite file {@code data.dir/faro.db}. */
     public String storeUrl() {
         return get("store.url").orElseGet(() -> "jdbc:sqlite:" + dataDir().resolve("faro.db").toAbsolutePath());
+    }
+
+    /** Read connections of the PostgreSQL pool (SQLite keeps its own small fixed set). */
+    public int storePoolSize() {
+        int v = intValue("store.pool.size", 8);
+        if (v < 1 || v > 200) {
+            throw new IllegalArgumentException("store.pool.size must be 1..200: " + v);
+        }
+        return v;
+    }
+
+    /** This node's name in shared state (job claims, logs); default host name and process id. */
+    public String nodeId() {
+        return get("node.id").orElseGet(() -> {
+            String host = System.getenv().getOrDefault("HOSTNAME", "node");
+            return host + "-" + ProcessHandle.current().pid();
+        });
+    }
+
+    /** Failed logins per username and per address within {@link #loginLockoutWindow()} before 429. */
+    public int loginLockoutFailures() {
+        int v = intValue("auth.lockout.failures", 10);
+        if (v < 1) {
+            throw new IllegalArgumentException("auth.lockout.failures must be at least 1");
+        }
+        return v;
+    }
+
+    public Duration loginLockoutWindow() {
+        return duration("auth.lockout.window", Duration.ofMinutes(15));
+    }
+
+    /**
+     * Whether the client address is the last X-Forwarded-For entry (true behind a load balancer that
+     * appends it) rather than the TCP peer (which would then be the balancer itself).
+     */
+    public boolean trustForwardedFor() {
+        return bool("http.forwarded.trust", false);
+    }
+
+    /** How long a viewing/typing lease lives unless renewed. */
+    public Duration presenceTtl() {
+        return duration("presence.ttl", Duration.ofSeconds(30));
     }
 
     public Duration tokenTtl() {

@@ -9,6 +9,7 @@ import es.faro.server.workflow.ConversationService;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -32,7 +33,9 @@ public final class ApiServer implements AutoCloseable {
             cfg.jetty.port = config.port();
             cfg.routes.beforeMatched(authFilter::handle);
             cfg.routes.get("/api/v1/health", ctx -> ctx.json(Map.of("status", "ok")));
-            new AuthRoutes(auth, bodies).register(cfg.routes);
+            new AuthRoutes(auth, bodies, config.trustForwardedFor()).register(cfg.routes);
+            new PresenceRoutes(store, new PresenceService(store, config.presenceTtl(), Clock.systemUTC()),
+                    bodies).register(cfg.routes);
             new SyncRoutes(store).register(cfg.routes);
             new ConversationRoutes(store, conversations, bodies).register(cfg.routes);
             new WebhookRoutes(adapters, config, ingest, bodies).register(cfg.routes);

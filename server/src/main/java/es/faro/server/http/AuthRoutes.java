@@ -9,10 +9,16 @@ import java.util.Map;
 final class AuthRoutes {
     private final AuthService auth;
     private final Bodies bodies;
+    private final boolean trustForwardedFor;
 
     AuthRoutes(AuthService auth, Bodies bodies) {
+        this(auth, bodies, false);
+    }
+
+    AuthRoutes(AuthService auth, Bodies bodies, boolean trustForwardedFor) {
         this.auth = auth;
         this.bodies = bodies;
+        this.trustForwardedFor = trustForwardedFor;
     }
 
     void register(RoutesConfig routes) {
@@ -26,7 +32,12 @@ final class AuthRoutes {
         if (req.username() == null || req.username().isBlank() || req.password() == null) {
             throw ApiException.validation("username and password are required");
         }
-        ctx.json(auth.login(req.username().trim(), req.password()));
+        try {
+            ctx.json(auth.login(req.username().trim(), req.password(), ClientAddress.of(ctx, trustForwardedFor)));
+        } catch (LoginThrottle.RateLimited e) {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            throw e;
+        }
     }
 
     private void logout(Context ctx) {

@@ -32,19 +32,33 @@ public final class AuthService {
     private final Store store;
     private final Duration ttl;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
     public AuthService(Store store, Duration ttl, Clock clock) {
+        this(store, ttl, clock, new LoginThrottle(store, 10, Duration.ofMinutes(15), clock));
+    }
+
+    public AuthService(Store store, Duration ttl, Clock clock, LoginThrottle throttle) {
         this.store = store;
         this.ttl = ttl;
         this.clock = clock;
+        this.throttle = throttle;
     }
 
     public LoginResponse login(String username, String password) {
+        return login(username, password, null);
+    }
+
+    /** Logs in; {@code address} (the client's, may be null) counts towards the failed-login limit. */
+    public LoginResponse login(String username, String password, String address) {
+        throttle.check(username, address);
         Optional<Agents.Row> row = store.read(c -> Agents.byUsername(c, username));
         boolean ok = PasswordHasher.verify(password, row.map(Agents.Row::passwordHash).orElse(DUMMY_HASH));
         if (row.isEmpty() || !ok) {
+            throttle.failed(username, address);
             throw ApiException.unauthorized("wrong username or password");
         }
+        throttle.succeeded(username);
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);

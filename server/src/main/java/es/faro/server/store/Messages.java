@@ -61,7 +61,7 @@ public final class Messages {
             throws SQLException {
         List<Message> result = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT json FROM (SELECT json, created_at, id FROM messages"
-                + " WHERE conversation_id = ? ORDER BY created_at DESC, id DESC LIMIT ?) ORDER BY created_at, id")) {
+                + " WHERE conversation_id = ? ORDER BY created_at DESC, id DESC LIMIT ?) recent ORDER BY created_at, id")) {
             for (String id : conversationIds) {
                 ps.setString(1, id);
                 ps.setInt(2, perConversation);

@@ -1,5 +1,6 @@
 package es.faro.server.store;
 
+import com.zaxxer.hikari.pool.ProxyConnection;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -21,6 +22,11 @@ final class Statements {
     }
 
     static PreparedStatement get(Connection c, String sql) throws SQLException {
+        if (c instanceof ProxyConnection) {
+            // A pooled PostgreSQL connection is a new proxy on every borrow and closes its statements when
+            // returned; pgjdbc caches the server-side prepared statements per physical connection itself.
+            return c.prepareStatement(sql);
+        }
         Map<String, PreparedStatement> byConnection = CACHE.computeIfAbsent(c, k -> new HashMap<>());
         PreparedStatement ps = byConnection.get(sql);
         if (ps == null || ps.isClosed()) {

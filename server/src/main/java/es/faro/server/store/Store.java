@@ -7,7 +7,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The durable store behind the API. Writes are serialized through one writer and acknowledged only
  * after their transaction committed; reads run on separate connections inside a read transaction
- * (one consistent snapshot per call). SQLite today; a PostgreSQL implementation plugs in here.
+ * (one consistent snapshot per call). {@link SqliteStore} for one node, {@link PostgresStore} for many
+ * (see {@link Stores#open}).
  */
 public interface Store extends AutoCloseable {
 
@@ -17,7 +18,11 @@ public interface Store extends AutoCloseable {
     /** Runs {@code task} in a read transaction and returns its result. */
     <T> T read(ReadTask<T> task);
 
-    /** Called on the writer thread after each commit that may have appended events. */
+    /**
+     * Called after each commit that may have appended events: on the writer thread for this node's
+     * commits and, with a shared database, on the listener thread when another node announces events.
+     * A wake-up only; the listener reads the events table by cursor.
+     */
     void addCommitListener(Runnable listener);
 
     @Override

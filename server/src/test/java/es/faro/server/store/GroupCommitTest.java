@@ -6,37 +6,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import es.faro.server.support.ApiClient;
 import es.faro.server.support.ApiClient.Reply;
 import es.faro.server.support.Payloads;
+import es.faro.server.support.StoreBackend;
 import es.faro.server.support.TestServer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Many concurrent writers: every acknowledged message is stored, and the event log has no gaps. */
 class GroupCommitTest {
-    static TestServer server;
-    static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        api = server.client();
+    @ParameterizedTest
+    @EnumSource(StoreBackend.class)
+    void twoHundredConcurrentWebhooksAreAllAcknowledgedAndStored(StoreBackend backend) throws Exception {
+        try (StoreBackend.TestDb db = backend.create();
+             TestServer server = TestServer.start(Map.of("store.url", db.url()))) {
+            run(server.client());
+        }
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @Test
-    void twoHundredConcurrentWebhooksAreAllAcknowledgedAndStored() throws Exception {
+    private void run(ApiClient api) throws Exception {
         String lucia = api.login("lucia");
         long before = api.get("/api/v1/changes?after=0&limit=5000", lucia).at("/last").asLong();
         int n = 200;

@@ -4,23 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import es.faro.protocol.event.EventType;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import es.faro.server.support.StoreBackend;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The writer's contract: one failing task rolls back alone; the others in its batch commit. */
+/** The writer's contract, on SQLite and PostgreSQL: one failing task rolls back alone; the others in its batch commit. */
 class SqliteStoreTest {
 
-    @Test
-    void aFailingTaskDoesNotRollBackItsBatchAndLeavesNoGapInTheLog() throws Exception {
-        Path dir = Files.createTempDirectory("faro-store-test");
-        try (SqliteStore store = SqliteStore.open("jdbc:sqlite:" + dir.resolve("t.db"), "classpath:db/migration/sqlite")) {
+    @ParameterizedTest
+    @EnumSource(StoreBackend.class)
+    void aFailingTaskDoesNotRollBackItsBatchAndLeavesNoGapInTheLog(StoreBackend backend) throws Exception {
+        try (StoreBackend.TestDb db = backend.create(); Store store = db.open()) {
             List<CompletableFuture<Long>> futures = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 int k = i;
@@ -52,10 +52,10 @@ class SqliteStoreTest {
         }
     }
 
-    @Test
-    void writesAreVisibleToReadersOnlyAfterTheFutureCompletes() throws Exception {
-        Path dir = Files.createTempDirectory("faro-store-test");
-        try (SqliteStore store = SqliteStore.open("jdbc:sqlite:" + dir.resolve("t.db"), "classpath:db/migration/sqlite")) {
+    @ParameterizedTest
+    @EnumSource(StoreBackend.class)
+    void writesAreVisibleToReadersOnlyAfterTheFutureCompletes(StoreBackend backend) throws Exception {
+        try (StoreBackend.TestDb db = backend.create(); Store store = db.open()) {
             long seq = store.write(c -> EventLog.append(c, EventType.AGENT, Instant.now(), null, null, Map.of())).get();
             assertThat(store.read(EventLog::maxSeq)).isEqualTo(seq);
             store.close();

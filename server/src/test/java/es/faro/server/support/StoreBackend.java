@@ -1,0 +1,38 @@
+package es.faro.server.support;
+
+import es.faro.server.store.Store;
+import es.faro.server.store.Stores;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/** The two store dialects every store test runs against. */
+public enum StoreBackend {
+    SQLITE, POSTGRESQL;
+
+    /** A fresh, empty database of this kind; close it to drop it. */
+    public TestDb create() {
+        if (this == POSTGRESQL) {
+            PgTestDatabase pg = PgTestDatabase.create();
+            return new TestDb(pg.url(), pg::close);
+        }
+        try {
+            String url = "jdbc:sqlite:" + Files.createTempDirectory("faro-store-test").resolve("t.db");
+            return new TestDb(url, () -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A database URL and how to drop it. */
+    public record TestDb(String url, Runnable drop) implements AutoCloseable {
+        public Store open() {
+            return Stores.open(url, 4);
+        }
+
+        @Override
+        public void close() {
+            drop.run();
+        }
+    }
+}
