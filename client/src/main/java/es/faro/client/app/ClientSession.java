@@ -13,12 +13,18 @@ import java.util.Locale;
  * commands, wired together. Closing it stops syncing; the cache keeps everything for next time.
  */
 public final class ClientSession implements AutoCloseable {
+    private final ApiClient api;
     private final Agent me;
     private final SqliteCache cache;
     private final SyncEngine sync;
     private final OutboxCommands commands;
 
-    private ClientSession(Agent me, SqliteCache cache, SyncEngine sync, OutboxCommands commands) {
+    private final java.util.Map<String, String> drafts;
+
+    private ClientSession(ApiClient api, Agent me, SqliteCache cache, SyncEngine sync, OutboxCommands commands,
+                          java.util.Map<String, String> drafts) {
+        this.api = api;
+        this.drafts = drafts;
         this.me = me;
         this.cache = cache;
         this.sync = sync;
@@ -36,7 +42,7 @@ public final class ClientSession implements AutoCloseable {
         OutboxCommands commands = new OutboxCommands(cache, me);
         sync.attach(commands);
         sync.start();
-        return new ClientSession(me, cache, sync, commands);
+        return new ClientSession(api, me, cache, sync, commands, cache.drafts());
     }
 
     /** One file per user and server, so two agents sharing a PC (or one agent on two servers) never mix data. */
@@ -47,6 +53,16 @@ public final class ClientSession implements AutoCloseable {
 
     public static String serverKey(ApiClient api) {
         return api.base().host() + "_" + api.base().port();
+    }
+
+    /** The API client the sync engine uses; signing in again after the token expired gives it the new token. */
+    public ApiClient api() {
+        return api;
+    }
+
+    /** The composer drafts saved in the cache, as they were when the session opened. */
+    public java.util.Map<String, String> savedDrafts() {
+        return drafts;
     }
 
     public Agent me() {
