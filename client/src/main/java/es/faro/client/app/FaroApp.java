@@ -273,7 +273,7 @@ public final class FaroApp extends Application {
         reauthenticating = true;
         log.info("the session of {} expired: asking to sign in again", expired.me().username());
         captureLayout();
-        showLogin(expired.api().base().toString(), expired.me().username(), expired);
+        showLogin(displayUrl(expired.api()), expired.me().username(), expired);
     }
 
     /** Sign out: the token is revoked on the server, the cache (outbox, drafts) stays for next time. */
@@ -282,7 +282,7 @@ public final class FaroApp extends Application {
         if (closing == null) {
             return;
         }
-        String server = closing.api().base().toString();
+        String server = displayUrl(closing.api());
         String user = closing.me().username();
         captureLayout();
         closeWorkstation();
@@ -294,7 +294,13 @@ public final class FaroApp extends Application {
             }
             return null;
         }, ignored -> log.info("{} signed out", user), e -> log.warn("sign-out of {} did not reach the server", user, e));
-        showLogin(server.endsWith("/") ? server.substring(0, server.length() - 1) : server, user, null);
+        showLogin(server, user, null);
+    }
+
+    /** The server's address as the agent typed it: without the trailing slash of the API base. */
+    private static String displayUrl(ApiClient api) {
+        String url = api.base().toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** Stops the workstation's view models (not the session: the caller decides what happens to it). */

@@ -17,13 +17,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What one user changed in Faro and expects back next time (server, language, theme, font size,
- * notifications, window layout, last queue), kept in {@code settings.properties} in the user's
+ * notifications, window layout, last queue), kept in {@code user-settings.properties} in the user's
  * config folder. Written whole to a temporary file and moved over the old one, so a crash or a
  * power cut leaves either the old file or the new one, never half of each. Thread-safe.
  */
 public final class UserSettings {
     private static final Logger log = LoggerFactory.getLogger(UserSettings.class);
-    public static final String FILE_NAME = "settings.properties";
+    public static final String FILE_NAME = "user-settings.properties";
 
     public static final String SERVER_URL = "server.url";
     public static final String LAST_USER = "last.user";
@@ -48,7 +48,7 @@ public final class UserSettings {
         this.file = file;
     }
 
-    /** Reads {@code folder/settings.properties}; a missing or unreadable file means "nothing saved yet". */
+    /** Reads {@code folder/user-settings.properties}; a missing or unreadable file means "nothing saved yet". */
     public static UserSettings load(Path folder) {
         UserSettings s = new UserSettings(folder.resolve(FILE_NAME));
         if (Files.isRegularFile(s.file)) {

@@ -42,6 +42,7 @@ public final class SyncEngine implements ConnectionMonitor, AutoCloseable {
         this.api = api;
         this.cache = cache;
         this.pusher = new OutboxPusher(api, cache, this::publishPending);
+        pusher.onUnauthorized(this::dropStream);
         this.thread = new Thread(this::loop, "faro-sync");
         thread.setDaemon(true);
     }
