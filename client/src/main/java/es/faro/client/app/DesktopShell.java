@@ -186,7 +186,8 @@ final class DesktopShell {
         dialog.setTitle(title);
         dialog.getDialogPane().setId(id);
         dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.getDialogPane().getButtonTypes().add(new ButtonType(i18n.get("dialog.close"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
         dialog.getDialogPane().getStylesheets().add(Theme.appStylesheet());
         dialog.getDialogPane().styleProperty().bind(root.styleProperty());
         openDialog = dialog;

@@ -87,6 +87,9 @@ public final class SettingsView {
         Label notifyLabel = new Label(i18n.get("settings.notifications.title"));
 
         GridPane grid = new GridPane();
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().add(labels);
         grid.setHgap(16);
         grid.setVgap(14);
         grid.addRow(0, themeLabel, new HBox(16, light, dark));
@@ -107,7 +110,7 @@ public final class SettingsView {
         root = new VBox(18, title, grid, hint);
         root.setId("settings");
         root.setPadding(new Insets(8, 8, 0, 8));
-        root.setPrefWidth(460);
+        root.setPrefWidth(520);
     }
 
     private static Label label(String text, javafx.scene.Node control) {
