@@ -28,11 +28,16 @@ public final class ClientConfig {
     public static final String DEMO_USER = "demo.user";
     public static final String DEMO_RATE = "demo.traffic.rate";
     public static final String DEMO_PORT = "demo.port";
+    /** Where the per-user settings file goes; default: the user's config folder, or data.dir when that is set. */
+    public static final String CONFIG_DIR = "config.dir";
 
     private final Properties values;
+    /** Keys set by an environment variable or a flag: these outrank the user's saved settings. */
+    private final java.util.Set<String> overridden;
 
-    private ClientConfig(Properties values) {
+    private ClientConfig(Properties values, java.util.Set<String> overridden) {
         this.values = values;
+        this.overridden = java.util.Set.copyOf(overridden);
     }
 
     public static ClientConfig load(String[] args, AppDirs dirs, Map<String, String> env) {
@@ -46,25 +51,29 @@ public final class ClientConfig {
         }
         loadFile(p, Path.of("config", "client.properties"));
         loadFile(p, dirs.config().resolve("client.properties"));
+        java.util.Set<String> overridden = new java.util.HashSet<>();
         for (String key : p.stringPropertyNames().toArray(String[]::new)) {
             String envValue = env.get(envName(key));
             if (envValue != null) {
                 p.setProperty(key, envValue);
+                overridden.add(key);
             }
         }
-        for (String key : new String[] {SERVER_URL, LANGUAGE, THEME, DATA_DIR, DEMO_USER, DEMO_RATE, DEMO_PORT}) {
+        for (String key : new String[] {SERVER_URL, LANGUAGE, THEME, DATA_DIR, DEMO_USER, DEMO_RATE, DEMO_PORT, CONFIG_DIR}) {
             String envValue = env.get(envName(key));
             if (envValue != null) {
                 p.setProperty(key, envValue);
+                overridden.add(key);
             }
         }
         for (String arg : args) {
             if (arg.startsWith("--") && arg.contains("=")) {
                 int eq = arg.indexOf('=');
                 p.setProperty(arg.substring(2, eq), arg.substring(eq + 1));
+                overridden.add(arg.substring(2, eq));
             }
         }
-        return new ClientConfig(p);
+        return new ClientConfig(p, overridden);
     }
 
     static String envName(String key) {
@@ -85,6 +94,11 @@ public final class ClientConfig {
     public Optional<String> get(String key) {
         String v = values.getProperty(key);
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    /** True when an environment variable or a command-line flag set this key (they outrank saved settings). */
+    public boolean overridden(String key) {
+        return overridden.contains(key);
     }
 
     /** Demo mode: no server configured, so Faro starts one in-process. */

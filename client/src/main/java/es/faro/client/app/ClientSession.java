@@ -13,14 +13,17 @@ import java.util.Locale;
  * commands, wired together. Closing it stops syncing; the cache keeps everything for next time.
  */
 public final class ClientSession implements AutoCloseable {
+    private final ApiClient api;
     private final Agent me;
     private final SqliteCache cache;
     private final SyncEngine sync;
     private final OutboxCommands commands;
-    private final ApiClient api;
+    private final java.util.Map<String, String> drafts;
 
-    private ClientSession(Agent me, SqliteCache cache, SyncEngine sync, OutboxCommands commands, ApiClient api) {
+    private ClientSession(ApiClient api, Agent me, SqliteCache cache, SyncEngine sync, OutboxCommands commands,
+                          java.util.Map<String, String> drafts) {
         this.api = api;
+        this.drafts = drafts;
         this.me = me;
         this.cache = cache;
         this.sync = sync;
@@ -38,7 +41,7 @@ public final class ClientSession implements AutoCloseable {
         OutboxCommands commands = new OutboxCommands(cache, me);
         sync.attach(commands);
         sync.start();
-        return new ClientSession(me, cache, sync, commands, api);
+        return new ClientSession(api, me, cache, sync, commands, cache.drafts());
     }
 
     /** One file per user and server, so two agents sharing a PC (or one agent on two servers) never mix data. */
@@ -49,6 +52,19 @@ public final class ClientSession implements AutoCloseable {
 
     public static String serverKey(ApiClient api) {
         return api.base().host() + "_" + api.base().port();
+    }
+
+    /**
+     * The signed-in API client: the sync engine's, and the one for calls that do not go through the
+     * cache (metrics). Signing in again after the token expired gives it the new token.
+     */
+    public ApiClient api() {
+        return api;
+    }
+
+    /** The composer drafts saved in the cache, as they were when the session opened. */
+    public java.util.Map<String, String> savedDrafts() {
+        return drafts;
     }
 
     public Agent me() {
@@ -65,11 +81,6 @@ public final class ClientSession implements AutoCloseable {
 
     public OutboxCommands commands() {
         return commands;
-    }
-
-    /** The signed-in API client, for the calls that do not go through the cache (metrics). */
-    public ApiClient api() {
-        return api;
     }
 
     @Override

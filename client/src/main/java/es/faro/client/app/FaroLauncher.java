@@ -12,6 +12,10 @@ public final class FaroLauncher {
     }
 
     public static void main(String[] args) {
+        if (VersionCommand.requested(args)) {
+            VersionCommand.print();
+            return;
+        }
         Path logs = dataDir(args).resolve("logs");
         System.setProperty("faro.log.dir", logs.toString());
         if (System.getProperty("logback.configurationFile") == null) {

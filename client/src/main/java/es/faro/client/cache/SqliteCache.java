@@ -292,6 +292,45 @@ public final class SqliteCache implements CacheReader, AutoCloseable {
         }
     }
 
+    // ---- drafts ------------------------------------------------------------------------------
+
+    /** Keeps what the agent typed for a conversation; a blank text removes the draft. Not a cache change: nothing to re-read. */
+    public CompletableFuture<Void> saveDraft(String conversationId, String body) {
+        long now = System.currentTimeMillis();
+        return db.submit((c, changes) -> {
+            if (body == null || body.isBlank()) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM drafts WHERE conversation_id = ?")) {
+                    ps.setString(1, conversationId);
+                    ps.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO drafts (conversation_id, body, updated_at) VALUES (?, ?, ?)
+                        ON CONFLICT (conversation_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at""")) {
+                    ps.setString(1, conversationId);
+                    ps.setString(2, body);
+                    ps.setLong(3, now);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Every saved draft by conversation id. */
+    public java.util.Map<String, String> drafts() {
+        try (PreparedStatement ps = db.reader().prepareStatement("SELECT conversation_id, body FROM drafts");
+             ResultSet rs = ps.executeQuery()) {
+            java.util.Map<String, String> result = new java.util.HashMap<>();
+            while (rs.next()) {
+                result.put(rs.getString(1), rs.getString(2));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new CacheException("cannot read the drafts", e);
+        }
+    }
+
     @Override
     public void addListener(CacheListener listener) {
         db.addListener(listener);

@@ -71,6 +71,19 @@ public final class ApiClient {
         return response;
     }
 
+    /** Revokes this client's token on the server and forgets it. */
+    public void logout() throws IOException, ApiException {
+        Request request = post("api/v1/auth/logout", Json.MAPPER.createObjectNode(), null);
+        try (Response response = http.newCall(request).execute()) {
+            if (!response.isSuccessful() && response.code() != 401) {
+                ResponseBody body = response.body();
+                throw new ApiException(response.code(), parseError(body == null ? new byte[0] : body.bytes()), response.message());
+            }
+        } finally {
+            useToken(null);
+        }
+    }
+
     public Agent me() throws IOException, ApiException {
         return send(get(url("api/v1/me")), Agent.class);
     }

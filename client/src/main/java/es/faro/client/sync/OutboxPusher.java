@@ -31,6 +31,13 @@ final class OutboxPusher implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
+    private volatile Runnable onUnauthorized = () -> { };
+
+    /** Told when the server refuses the token (401), so the sync engine can report the expired session. */
+    void onUnauthorized(Runnable action) {
+        this.onUnauthorized = action;
+    }
+
     OutboxPusher(ApiClient api, SqliteCache cache, Runnable onProgress) {
         this.api = api;
         this.cache = cache;
@@ -75,6 +82,10 @@ final class OutboxPusher implements AutoCloseable {
                     log.info("server refused outbox entry {} ({}): {}", entry.id(), entry.kind(), e.code());
                     cache.outboxRejected(entry, reason, current);
                 } else {
+                    if (e.status() == 401) {
+                        // The token expired or was revoked: let the engine find out and say so.
+                        onUnauthorized.run();
+                    }
                     retryLater(entry, e.getMessage());
                 }
             } catch (IOException | RuntimeException e) {

@@ -42,6 +42,7 @@ public final class SyncEngine implements ConnectionMonitor, AutoCloseable {
         this.api = api;
         this.cache = cache;
         this.pusher = new OutboxPusher(api, cache, this::publishPending);
+        pusher.onUnauthorized(this::dropStream);
         this.thread = new Thread(this::loop, "faro-sync");
         thread.setDaemon(true);
     }
@@ -205,9 +206,27 @@ public final class SyncEngine implements ConnectionMonitor, AutoCloseable {
         }
     }
 
+    /** Ends the wait before the next attempt (e.g. the agent signed in again after the token expired). */
+    public void retryNow() {
+        synchronized (wake) {
+            wakeRequested = true;
+            wake.notifyAll();
+        }
+    }
+
+    private final Object wake = new Object();
+    private boolean wakeRequested;
+
     private void sleep(Duration d) {
         try {
-            Thread.sleep(d.toMillis());
+            long until = System.nanoTime() + d.toNanos();
+            synchronized (wake) {
+                long left;
+                while (!wakeRequested && (left = until - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(wake, left);
+                }
+                wakeRequested = false;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

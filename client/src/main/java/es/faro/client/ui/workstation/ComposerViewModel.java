@@ -47,6 +47,9 @@ public final class ComposerViewModel {
     private final ReadOnlyObjectWrapper<UiText> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final BooleanBinding canSend;
     private final Map<String, String> drafts = new HashMap<>();
+    private DraftStore store;
+    /** True while show() swaps the text: that is not the agent typing. */
+    private boolean switching;
 
     ComposerViewModel(AgentCommands commands, TaskRunner tasks) {
         this.commands = commands;
@@ -57,6 +60,21 @@ public final class ComposerViewModel {
         canSend = Bindings.createBooleanBinding(
                 () -> conversation.get() != null && !text.get().isBlank() && !overLimit.get() && !sending.get(),
                 conversation, text, overLimit, sending);
+    }
+
+    /**
+     * Persists drafts from now on and takes back those saved last time (a restart, or a new
+     * sign-in on the same cache). Call before the first conversation opens.
+     */
+    public void useDraftStore(DraftStore draftStore, Map<String, String> saved) {
+        this.store = draftStore;
+        saved.forEach(drafts::putIfAbsent);
+        text.addListener((o, was, now) -> {
+            Conversation c = conversation.get();
+            if (!switching && c != null && store != null) {
+                store.save(c.id(), now);
+            }
+        });
     }
 
     static int codePoints(String s) {
@@ -148,6 +166,9 @@ public final class ComposerViewModel {
             }
         } else if (body.equals(drafts.get(conversationId))) {
             drafts.remove(conversationId);
+            if (store != null) {
+                store.save(conversationId, "");
+            }
         }
     }
 
@@ -181,7 +202,12 @@ public final class ComposerViewModel {
         mode.set(ComposerMode.REPLY);
         conversation.set(next);
         publicReply.set(next == null || next.channel().publicByDefault());
-        text.set(next == null ? "" : drafts.getOrDefault(next.id(), ""));
+        switching = true;
+        try {
+            text.set(next == null ? "" : drafts.getOrDefault(next.id(), ""));
+        } finally {
+            switching = false;
+        }
     }
 
     void setPublicReply(boolean value) {

@@ -41,6 +41,8 @@ final class ConversationListView {
         Label empty = new Label(i18n.get("list.empty"));
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         list.setPlaceholder(empty);
+        list.accessibleTextProperty().bind(vm.sidebar().selectedQueueProperty()
+                .map(q -> i18n.get("a11y.conversations", q.name())).orElse(i18n.get("a11y.conversations.none")));
         VBox.setVgrow(list, Priority.ALWAYS);
 
         list.getSelectionModel().selectedItemProperty().subscribe(c -> {

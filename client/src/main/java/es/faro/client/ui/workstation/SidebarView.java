@@ -37,6 +37,7 @@ final class SidebarView {
         queues.setFixedCellSize(34);
         queues.setCellFactory(list -> new QueueCell());
         queues.setPlaceholder(new Label(i18n.get("sidebar.noQueues")));
+        queues.setAccessibleText(i18n.get("a11y.queues"));
         queues.getSelectionModel().selectedItemProperty().subscribe(entry -> {
             if (entry != null) {
                 vm.selectQueue(entry.queue());
@@ -123,6 +124,8 @@ final class SidebarView {
             button.getStyleClass().add("brand-filter");
             button.setUserData(entry.brand().id());
             button.setId("brand-" + entry.brand().id());
+            button.accessibleTextProperty().bind(entry.countProperty().map(n -> i18n.get("a11y.brand", entry.brand().name(), n)));
+            button.setTooltip(new javafx.scene.control.Tooltip(i18n.get("a11y.brand.tip", entry.brand().name())));
             button.setOnAction(e -> vm.toggleBrand(entry.brand().id()));
             brands.getChildren().add(button);
         }
