@@ -35,4 +35,14 @@ public final class Stats {
         }
         return size == 0 ? Double.NaN : m;
     }
+
+    public synchronized int countAbove(double limit) {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (samples[i] > limit) {
+                n++;
+            }
+        }
+        return n;
+    }
 }
