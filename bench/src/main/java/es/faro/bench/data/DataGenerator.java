@@ -38,6 +38,7 @@ public final class DataGenerator {
     private final Instant now;
     private final double activeShare;
     private long messageSeq;
+    private long arrivalSeq;
     private long eventSeq;
 
     /**
@@ -105,7 +106,8 @@ public final class DataGenerator {
             // The thread alternates mostly customer / agent, with the odd internal note.
             MessageKind kind = m == 0 ? MessageKind.IN : rnd.nextInt(10) == 0 ? MessageKind.NOTE
                     : last == MessageKind.IN ? MessageKind.OUT : MessageKind.IN;
-            messages.add(message(id, channel, kind, customerId, customerName, at, english));
+            messages.add(message(String.format("bench-m-%08d", ++messageSeq), id, channel, kind, customerId,
+                    customerName, at, english));
             last = kind;
             at = at.plusSeconds(active ? 5 + rnd.nextInt(120) : 60 + rnd.nextInt(7200));
         }
@@ -132,15 +134,14 @@ public final class DataGenerator {
         return new Thread(c, messages);
     }
 
-    private Message message(String conversationId, Channel channel, MessageKind kind, String customerId,
+    private Message message(String id, String conversationId, Channel channel, MessageKind kind, String customerId,
                             String customerName, Instant at, boolean english) {
-        long n = ++messageSeq;
         boolean in = kind == MessageKind.IN;
         String body = in ? Texts.customer(rnd, channel, english) : kind == MessageKind.NOTE
                 ? "Nota interna: cliente con incidencia abierta, revisar en el CRM." : Texts.agent(rnd);
-        return new Message(String.format("bench-m-%08d", n), conversationId, kind, in ? customerId : "u-ana",
+        return new Message(id, conversationId, kind, in ? customerId : "u-ana",
                 in ? customerName : "Ana García", body, kind != MessageKind.NOTE, channel,
-                kind == MessageKind.NOTE ? null : "net-" + n, null, at,
+                kind == MessageKind.NOTE ? null : "net-" + id, null, at,
                 in ? DeliveryState.RECEIVED : DeliveryState.SENT, null);
     }
 
@@ -150,8 +151,9 @@ public final class DataGenerator {
      * conversation as updated, so a stream of arrivals can keep building on it.
      */
     public Conversation arrival(Conversation c, Instant at, List<Event> out) {
-        Message m = message(c.id(), c.channel(), MessageKind.IN, c.customerId(), c.customerName(), at,
-                "en".equals(c.language()));
+        // Arrivals have ids of their own: they must never collide with a generated thread's messages.
+        Message m = message(String.format("bench-a-%08d", ++arrivalSeq), c.id(), c.channel(), MessageKind.IN,
+                c.customerId(), c.customerName(), at, "en".equals(c.language()));
         SlaClock response = new SlaClock(SlaClockKind.NEXT_RESPONSE, at, at.plus(RESPONSE_SLA),
                 at.plus(RESPONSE_SLA.multipliedBy(3).dividedBy(4)), null);
         ConversationStatus status = c.status() == ConversationStatus.NEW ? ConversationStatus.NEW
