@@ -43,7 +43,7 @@ public final class IngestScenario {
             for (int i = 0; i < total; i++) {
                 requests.add(webhooks.tweet(i, at.plusMillis(i)));
             }
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient http = es.faro.bench.LoadClient.create();
             Stats latency = new Stats();
             AtomicInteger ok = new AtomicInteger();
             AtomicInteger failed = new AtomicInteger();

@@ -40,8 +40,7 @@ public final class SseFanoutScenario {
         ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
         try (ServerFixture server = ServerFixture.start(dir.resolve("server"))) {
             URI base = server.server().baseUri();
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
+            HttpClient http = es.faro.bench.LoadClient.create();
             Stats latency = new Stats();
             AtomicLong received = new AtomicLong();
             CountDownLatch connected = new CountDownLatch(clients);
