@@ -18,6 +18,19 @@ public final class Figures {
         return new Figures(System.out);
     }
 
+    /**
+     * The machine's one-minute load average (/proc/loadavg), printed first by every scenario:
+     * on a shared 2-core machine it says how much of the time measured was someone else's.
+     */
+    public void printLoad() {
+        try {
+            String first = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+            print("machine.load1", Double.parseDouble(first), "load");
+        } catch (java.io.IOException | RuntimeException e) {
+            // Not Linux: nothing to report.
+        }
+    }
+
     public void print(String name, double value, String unit) {
         String number = value == Math.rint(value) && Math.abs(value) < 1e15
                 ? Long.toString((long) value)

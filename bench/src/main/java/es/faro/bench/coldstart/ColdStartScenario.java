@@ -25,6 +25,7 @@ public final class ColdStartScenario {
         int runs = args.integer("runs", 3, 1);
         String xmx = args.text("xmx", "768m");
         Figures out = Figures.stdout();
+        out.printLoad();
         CacheFixture.Prepared cache = Fixtures.cache(args, Fixtures.folder(args));
         Path dataDir = Files.createTempDirectory("faro-bench-coldstart");
         try {

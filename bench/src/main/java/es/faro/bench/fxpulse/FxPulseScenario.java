@@ -51,6 +51,7 @@ public final class FxPulseScenario {
         double eventsPerSecond = args.decimal("events", 200, 200);
         int seconds = args.integer("seconds", 30, 3);
         Figures out = Figures.stdout();
+        out.printLoad();
         headless();
         Path dir = args.workDir("faro-bench-fxpulse");
         ReferenceData reference;

@@ -33,6 +33,7 @@ public final class IngestScenario {
         int concurrency = args.integer("concurrency", 64, 8);
         int customers = args.integer("customers", 10_000, 100);
         Figures out = Figures.stdout();
+        out.printLoad();
         Path dir = args.workDir("faro-bench-ingest");
         try (ServerFixture server = ServerFixture.start(dir.resolve("server"))) {
             Webhooks webhooks = new Webhooks(server.server().baseUri(), server.reference().brands(), 7, customers);

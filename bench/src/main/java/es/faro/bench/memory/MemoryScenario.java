@@ -24,6 +24,7 @@ public final class MemoryScenario {
         String xmx = args.text("xmx", "768m");
         Duration settle = Duration.ofSeconds(args.integer("settle.seconds", 15, 2));
         Figures out = Figures.stdout();
+        out.printLoad();
         CacheFixture.Prepared cache = Fixtures.cache(args, Fixtures.folder(args));
         Path dataDir = Files.createTempDirectory("faro-bench-memory");
         try {

@@ -30,6 +30,7 @@ public final class MicroBenchmarks {
                     .measurementIterations(5).measurementTime(TimeValue.seconds(1));
         }
         Figures out = Figures.stdout();
+        out.printLoad();
         for (RunResult r : new Runner(options.build()).run()) {
             String label = r.getParams().getBenchmark();
             String name = label.substring(label.lastIndexOf('.', label.lastIndexOf('.') - 1) + 1);

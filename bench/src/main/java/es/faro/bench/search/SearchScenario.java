@@ -52,6 +52,7 @@ public final class SearchScenario {
         Args args = new Args(argv);
         int queries = args.integer("queries", 500, 20);
         Figures out = Figures.stdout();
+        out.printLoad();
         CacheFixture.Prepared cache = Fixtures.cache(args, Fixtures.folder(args));
         if (cache.buildMillis() > 0) {
             out.print("fixture.build.time", cache.buildMillis(), "ms");

@@ -36,6 +36,7 @@ public final class SseFanoutScenario {
         double rate = args.decimal("rate", 200, 50);
         int seconds = args.integer("seconds", 30, 3);
         Figures out = Figures.stdout();
+        out.printLoad();
         Path dir = args.workDir("faro-bench-sse");
         ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
         try (ServerFixture server = ServerFixture.start(dir.resolve("server"))) {

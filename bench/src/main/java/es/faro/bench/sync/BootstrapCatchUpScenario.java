@@ -37,6 +37,7 @@ public final class BootstrapCatchUpScenario {
         double rate = args.decimal("rate", 200, 20);
         int seconds = args.integer("offline.seconds", 3_600, 10);
         Figures out = Figures.stdout();
+        out.printLoad();
         Path dir = args.workDir("faro-bench-bootstrap");
         Path file = dir.resolve("bootstrap.db");
         Files.deleteIfExists(file);
