@@ -28,9 +28,15 @@ final class ConversationRows {
 
     /** Stores the server's state unless we already hold a newer version; then recomputes the local view. */
     static void upsertServer(Connection c, Conversation conversation, ChangeCollector changes) throws SQLException {
-        Optional<Conversation> existing = serverState(c, conversation.id());
-        if (existing.isPresent() && existing.get().version() > conversation.version()) {
-            return;
+        // Only the version is needed here: SQLite reads it out of the JSON without building the record.
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT json_extract(json, '$.version') FROM conversations WHERE id = ?")) {
+            ps.setString(1, conversation.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getLong(1) > conversation.version()) {
+                    return;
+                }
+            }
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO conversations (id, brand_id, channel, status, assignee_id, due_at, json)
@@ -45,17 +51,22 @@ final class ConversationRows {
             ps.setString(7, Json.write(conversation));
             ps.executeUpdate();
         }
-        refreshLocal(c, conversation.id(), changes);
+        // The server state is the record just written: no need to read it back and parse it.
+        refreshLocal(c, conversation, changes);
     }
 
     /** Recomputes the optimistic view from the server state and the pending outbox entries. */
     static void refreshLocal(Connection c, String id, ChangeCollector changes) throws SQLException {
         Optional<Conversation> server = serverState(c, id);
-        if (server.isEmpty()) {
-            return;
+        if (server.isPresent()) {
+            refreshLocal(c, server.get(), changes);
         }
+    }
+
+    private static void refreshLocal(Connection c, Conversation server, ChangeCollector changes) throws SQLException {
+        String id = server.id();
         List<OutboxEntry> pending = OutboxRows.pendingFor(c, id);
-        Conversation effective = LocalProjection.apply(server.get(), pending);
+        Conversation effective = LocalProjection.apply(server, pending);
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE conversations SET brand_id = ?, channel = ?, status = ?, assignee_id = ?, due_at = ?,
                        local_json = ? WHERE id = ?""")) {

@@ -218,15 +218,31 @@ public final class EventFanout implements AutoCloseable {
                 send(s, Wire.of(e));
             }
         }
-        for (Wire e : w.events()) {
-            if (e.scoped().event().seq() > s.cursor) {
-                send(s, e);
-            }
+        // The window is in seq order: start at the first event after the cursor instead of
+        // scanning the whole window (up to sse.window events) for every client on every commit.
+        List<Wire> events = w.events();
+        for (int i = firstAfter(events, s.cursor); i < events.size(); i++) {
+            send(s, events.get(i));
         }
         if (System.nanoTime() - s.lastSent >= heartbeatNanos && !s.client.terminated()) {
             s.client.sendComment("keep-alive");
             s.lastSent = System.nanoTime();
         }
+    }
+
+    /** Index of the first event with a seq above {@code cursor} (the size when there is none). */
+    static int firstAfter(List<Wire> events, long cursor) {
+        int lo = 0;
+        int hi = events.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (events.get(mid).scoped().event().seq() <= cursor) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static void send(Subscriber s, Wire wire) {
