@@ -91,6 +91,13 @@ class ScenarioSmokeTest {
     }
 
     @Test
+    void multiNodeLoadDeliversWritesToClientsOnEveryNode() throws Exception {
+        Map<String, Double> f = run(es.faro.bench.multinode.MultiNodeLoad::main, "--smoke");
+        assertThat(f).containsKeys("commit_p99_ms", "event_to_client_p99_ms");
+        assertThat(f.get("commit_p99_ms")).isPositive();
+    }
+
+    @Test
     void microbenchmarksPrintAScoreEach() throws Exception {
         Map<String, Double> f = run(MicroBenchmarks::main, "--smoke");
         assertThat(f).containsKeys("jmh.ConversationJsonBenchmark.read", "jmh.ConversationJsonBenchmark.write",

@@ -1,4 +1,4 @@
-package es.faro.server.bench;
+package es.faro.bench.multinode;
 
 import es.faro.server.support.ApiClient;
 import es.faro.server.support.NodeProcess;
@@ -64,7 +64,12 @@ public final class MultiNodeLoad {
         Map<String, String> opts = new HashMap<>(Map.of("nodes", "3", "clients", "500", "rate", "500",
                 "seconds", "30", "warmup", "10", "inflight", "64"));
         for (String a : args) {
-            String[] kv = a.split("=", 2);
+            if (a.equals("--smoke")) {
+                // Keeps the scenario working in CI: two nodes, a few clients, a few seconds.
+                opts.putAll(Map.of("nodes", "2", "clients", "10", "rate", "20", "seconds", "3", "warmup", "1"));
+                continue;
+            }
+            String[] kv = a.replaceFirst("^--", "").split("=", 2);
             opts.put(kv[0], kv[1]);
         }
         int nodeCount = Integer.parseInt(opts.get("nodes"));
