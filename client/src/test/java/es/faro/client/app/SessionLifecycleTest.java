@@ -71,7 +71,9 @@ class SessionLifecycleTest {
                 .contains("server.url=http\\://127.0.0.1\\:" + server.uri().getPort(), "last.user=ana");
 
         ListView<Conversation> list = robot.lookup("#conversation-list").queryListView();
-        robot.clickOn("Rosa Vidal");
+        // The row, not a stale label of a cell the list has just re-rendered.
+        waitFor(10, () -> robot.from(list).lookup("Rosa Vidal").match(n -> n.getScene() != null).tryQuery().isPresent());
+        robot.clickOn(robot.from(list).lookup("Rosa Vidal").match(n -> n.getScene() != null).<javafx.scene.Node>query());
         waitFor(10, () -> list.getSelectionModel().getSelectedItem() != null);
         String conversationId = list.getSelectionModel().getSelectedItem().id();
 
