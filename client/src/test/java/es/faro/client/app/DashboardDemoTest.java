@@ -79,8 +79,9 @@ class DashboardDemoTest {
 
     @Test
     void aLeadOpensTheDashboardAndSeesAnInboundTweetInTheBacklog() throws Exception {
-        waitFor(60, () -> robot.lookup("#open-dashboard").tryQuery().isPresent());
-        robot.clickOn("#open-dashboard");
+        // The button of the screen in the window (not one of a screen the shell has just replaced).
+        waitFor(60, () -> robot.lookup("#open-dashboard").match(n -> n.getScene() != null).tryQuery().isPresent());
+        robot.clickOn(robot.lookup("#open-dashboard").match(n -> n.getScene() != null).<javafx.scene.Node>query());
         waitFor(30, () -> robot.lookup("#tile-backlog-value").tryQuery().isPresent());
         waitFor(30, () -> isNumber(backlogTile().getText()));
         assertThat(Window.getWindows()).hasSize(2);
