@@ -47,18 +47,13 @@ public final class PostgresStore implements Store {
 
     private final String url;
     private final HikariDataSource readers;
-    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
     private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
     private final Thread writerThread;
     private final EventListener listener;
     private Connection writer;
     private volatile boolean closed;
 
-    private record Pending<T>(WriteTask<T> task, CompletableFuture<T> future) {
-        void fail(Throwable t) {
-            future.completeExceptionally(t);
-        }
-    }
 
     private PostgresStore(String url, HikariDataSource readers) throws SQLException {
         this.url = url;
@@ -108,7 +103,7 @@ public final class PostgresStore implements Store {
             future.completeExceptionally(new IllegalStateException("store closed"));
             return future;
         }
-        queue.add(new Pending<>(task, future));
+        queue.add(new PendingWrite<>(task, future));
         return future;
     }
 
@@ -145,10 +140,10 @@ public final class PostgresStore implements Store {
     }
 
     private void writeLoop() {
-        List<Pending<?>> batch = new ArrayList<>();
+        List<PendingWrite<?>> batch = new ArrayList<>();
         while (!closed || !queue.isEmpty()) {
             try {
-                Pending<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
+                PendingWrite<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -172,7 +167,7 @@ public final class PostgresStore implements Store {
     private record Outcome(List<Object> results, List<Throwable> failures, boolean appended) {
     }
 
-    private void runBatch(List<Pending<?>> batch) {
+    private void runBatch(List<PendingWrite<?>> batch) {
         Outcome outcome;
         try {
             ensureWriter();
@@ -186,14 +181,14 @@ public final class PostgresStore implements Store {
             }
             writer.commit();
         } catch (SQLException e) {
-            rollbackQuietly(writer);
+            PendingWrite.rollbackQuietly(writer);
             StoreException failure = new StoreException("commit failed", e);
             LOG.error("store commit failed; {} writes rejected", batch.size(), e);
             batch.forEach(p -> p.fail(failure));
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            complete(batch.get(i), outcome.results().get(i), outcome.failures().get(i));
+            batch.get(i).complete(outcome.results().get(i), outcome.failures().get(i));
         }
         if (outcome.appended()) {
             fireCommitListeners(); // this node's fan-out need not wait for its own notification
@@ -204,7 +199,7 @@ public final class PostgresStore implements Store {
      * Runs the batch in a fresh transaction, after the cross-node writer lock; without savepoints it
      * gives up (null) at the first failing task.
      */
-    private Outcome attempt(List<Pending<?>> batch, boolean savepoints) throws SQLException {
+    private Outcome attempt(List<PendingWrite<?>> batch, boolean savepoints) throws SQLException {
         try (Statement s = writer.createStatement()) {
             s.execute("SELECT pg_advisory_xact_lock(" + WRITER_LOCK + ")");
         }
@@ -213,7 +208,7 @@ public final class PostgresStore implements Store {
         List<Throwable> failures = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             if (savepoints) {
-                runInSavepoint(batch.get(i), i, results, failures);
+                batch.get(i).runInSavepoint(writer, i, results, failures);
             } else {
                 try {
                     results.add(batch.get(i).task().run(writer));
@@ -253,47 +248,8 @@ public final class PostgresStore implements Store {
         }
     }
 
-    private void runInSavepoint(Pending<?> pending, int index, List<Object> results, List<Throwable> failures)
-            throws SQLException {
-        String name = "t" + index;
-        try (Statement s = writer.createStatement()) {
-            s.execute("SAVEPOINT " + name);
-        }
-        try {
-            Object result = pending.task().run(writer);
-            try (Statement s = writer.createStatement()) {
-                s.execute("RELEASE SAVEPOINT " + name);
-            }
-            results.add(result);
-            failures.add(null);
-        } catch (Exception e) {
-            try (Statement s = writer.createStatement()) {
-                s.execute("ROLLBACK TO SAVEPOINT " + name);
-                s.execute("RELEASE SAVEPOINT " + name);
-            }
-            results.add(null);
-            failures.add(e);
-        }
-    }
 
-    @SuppressWarnings("unchecked")
-    private static <T> void complete(Pending<T> pending, Object result, Throwable failure) {
-        if (failure != null) {
-            pending.future().completeExceptionally(failure);
-        } else {
-            pending.future().complete((T) result);
-        }
-    }
 
-    private static void rollbackQuietly(Connection c) {
-        try {
-            if (c != null && !c.isClosed()) {
-                c.rollback();
-            }
-        } catch (SQLException e) {
-            LOG.warn("rollback failed", e);
-        }
-    }
 
     private static void closeQuietly(Connection c) {
         try {

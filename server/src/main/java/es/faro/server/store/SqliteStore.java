@@ -34,18 +34,13 @@ public final class SqliteStore implements Store {
 
     private final String url;
     private final Connection writer;
-    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> allReaders = new CopyOnWriteArrayList<>();
     private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
     private final Thread writerThread;
     private volatile boolean closed;
 
-    private record Pending<T>(WriteTask<T> task, CompletableFuture<T> future) {
-        void fail(Throwable t) {
-            future.completeExceptionally(t);
-        }
-    }
 
     private SqliteStore(String url) throws SQLException {
         this.url = url;
@@ -113,7 +108,7 @@ public final class SqliteStore implements Store {
             future.completeExceptionally(new IllegalStateException("store closed"));
             return future;
         }
-        queue.add(new Pending<>(task, future));
+        queue.add(new PendingWrite<>(task, future));
         return future;
     }
 
@@ -134,10 +129,10 @@ public final class SqliteStore implements Store {
             c.commit();
             return result;
         } catch (SQLException e) {
-            rollbackQuietly(c);
+            PendingWrite.rollbackQuietly(c);
             throw new StoreException("read failed", e);
         } catch (RuntimeException e) {
-            rollbackQuietly(c);
+            PendingWrite.rollbackQuietly(c);
             throw e;
         } finally {
             readers.add(c);
@@ -150,10 +145,10 @@ public final class SqliteStore implements Store {
     }
 
     private void writeLoop() {
-        List<Pending<?>> batch = new ArrayList<>();
+        List<PendingWrite<?>> batch = new ArrayList<>();
         while (!closed || !queue.isEmpty()) {
             try {
-                Pending<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
+                PendingWrite<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -173,23 +168,23 @@ public final class SqliteStore implements Store {
         queue.forEach(p -> p.fail(new IllegalStateException("store closed")));
     }
 
-    private void runBatch(List<Pending<?>> batch) {
+    private void runBatch(List<PendingWrite<?>> batch) {
         List<Object> results = new ArrayList<>(batch.size());
         List<Throwable> failures = new ArrayList<>(batch.size());
         try {
             for (int i = 0; i < batch.size(); i++) {
-                runInSavepoint(batch.get(i), i, results, failures);
+                batch.get(i).runInSavepoint(writer, i, results, failures);
             }
             writer.commit();
         } catch (SQLException e) {
-            rollbackQuietly(writer);
+            PendingWrite.rollbackQuietly(writer);
             StoreException failure = new StoreException("commit failed", e);
             LOG.error("store commit failed; {} writes rejected", batch.size(), e);
             batch.forEach(p -> p.fail(failure));
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            complete(batch.get(i), results.get(i), failures.get(i));
+            batch.get(i).complete(results.get(i), failures.get(i));
         }
         for (Runnable listener : commitListeners) {
             try {
@@ -200,45 +195,8 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private void runInSavepoint(Pending<?> pending, int index, List<Object> results, List<Throwable> failures)
-            throws SQLException {
-        String name = "t" + index;
-        try (Statement s = writer.createStatement()) {
-            s.execute("SAVEPOINT " + name);
-        }
-        try {
-            Object result = pending.task().run(writer);
-            try (Statement s = writer.createStatement()) {
-                s.execute("RELEASE SAVEPOINT " + name);
-            }
-            results.add(result);
-            failures.add(null);
-        } catch (Exception e) {
-            try (Statement s = writer.createStatement()) {
-                s.execute("ROLLBACK TO SAVEPOINT " + name);
-                s.execute("RELEASE SAVEPOINT " + name);
-            }
-            results.add(null);
-            failures.add(e);
-        }
-    }
 
-    @SuppressWarnings("unchecked")
-    private static <T> void complete(Pending<T> pending, Object result, Throwable failure) {
-        if (failure != null) {
-            pending.future().completeExceptionally(failure);
-        } else {
-            pending.future().complete((T) result);
-        }
-    }
 
-    private static void rollbackQuietly(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            LOG.warn("rollback failed", e);
-        }
-    }
 
     @Override
     public void close() {
