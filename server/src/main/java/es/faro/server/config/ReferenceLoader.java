@@ -12,18 +12,24 @@ import es.faro.protocol.sla.SlaPolicy;
 import es.faro.server.store.Agents;
 import es.faro.server.store.EventLog;
 import es.faro.server.store.ReferenceItems;
+import es.faro.server.store.ReferenceSeeds;
 import es.faro.server.store.Store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts the reference files into the store at startup (upsert). Passwords are hashed only for new
+ * Puts the reference files into the store at startup (upsert); SLA policies and calendars only
+ * where never seeded before, since admins edit them through the API ({@link ReferenceSeeds}). Passwords are hashed only for new
  * users or when the configured password no longer verifies, because PBKDF2 is deliberately slow.
  * When anything changed, one {@code reference.updated} event tells connected clients.
  */
@@ -57,10 +63,11 @@ public final class ReferenceLoader {
         boolean changed = ReferenceItems.replace(c, ReferenceItems.BRAND, seed.brands(), Brand::id, Brand.class);
         changed |= ReferenceItems.replace(c, ReferenceItems.LABEL, seed.labels(), Label::id, Label.class);
         changed |= ReferenceItems.replace(c, ReferenceItems.QUEUE, seed.queues(), Workqueue::id, Workqueue.class);
-        changed |= ReferenceItems.replace(c, ReferenceItems.CALENDAR, seed.calendars(), BusinessCalendar::id,
+        // Calendars and SLA policies are edited by admins: the files only seed what was never seeded.
+        changed |= ReferenceSeeds.seedAbsent(c, ReferenceItems.CALENDAR, seed.calendars(), BusinessCalendar::id,
                 BusinessCalendar.class);
-        changed |= ReferenceItems.replace(c, ReferenceItems.SLA_POLICY, seed.slaPolicies(), SlaPolicy::id,
-                SlaPolicy.class);
+        changed |= ReferenceSeeds.seedAbsent(c, ReferenceItems.SLA_POLICY, seedablePolicies(c, seed),
+                SlaPolicy::id, SlaPolicy.class);
         changed |= ReferenceItems.replace(c, ReferenceItems.CANNED_RESPONSE, seed.cannedResponses(),
                 CannedResponse::id, CannedResponse.class);
         int position = 0;
@@ -85,6 +92,22 @@ public final class ReferenceLoader {
                     data.queues().size(), data.agents().size(), seq);
         }
         return data;
+    }
+
+    /** The policies of the files whose calendar exists (an admin may have deleted it); the others wait. */
+    private static List<SlaPolicy> seedablePolicies(Connection c, ReferenceSeed seed) throws SQLException {
+        Set<String> calendars = new HashSet<>();
+        ReferenceItems.list(c, ReferenceItems.CALENDAR, BusinessCalendar.class).forEach(cal -> calendars.add(cal.id()));
+        List<SlaPolicy> result = new ArrayList<>();
+        for (SlaPolicy p : seed.slaPolicies()) {
+            if (calendars.contains(p.calendarId())) {
+                result.add(p);
+            } else {
+                LOG.warn("SLA policy {} of the files is not added: its calendar {} is not in the database",
+                        p.id(), p.calendarId());
+            }
+        }
+        return result;
     }
 
     private static void validate(ReferenceSeed seed) {

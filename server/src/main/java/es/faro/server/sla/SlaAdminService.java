@@ -4,6 +4,7 @@ import es.faro.protocol.event.EventType;
 import es.faro.protocol.model.ReferenceData;
 import es.faro.protocol.sla.BusinessCalendar;
 import es.faro.protocol.sla.SlaPolicy;
+import es.faro.protocol.sla.TimeRange;
 import es.faro.server.config.Reference;
 import es.faro.server.config.ReferenceQueries;
 import es.faro.server.http.ApiException;
@@ -71,6 +72,7 @@ public final class SlaAdminService {
             if (cal.name() == null || cal.name().isBlank()) {
                 throw ApiException.validation("calendar " + cal.id() + " needs a name");
             }
+            checkPeriods(cal);
         }
         ReferenceData data = write(c -> {
             for (SlaPolicy p : ReferenceItems.list(c, ReferenceItems.SLA_POLICY, SlaPolicy.class)) {
@@ -83,6 +85,20 @@ public final class SlaAdminService {
                     BusinessCalendar.class);
         });
         return data.calendars();
+    }
+
+    /** Periods of one weekday must not overlap (09:00–14:00 and 13:00–20:00 would count 13–14 twice). */
+    private static void checkPeriods(BusinessCalendar cal) {
+        cal.hours().forEach((day, ranges) -> {
+            for (int i = 1; i < ranges.size(); i++) {
+                TimeRange before = ranges.get(i - 1);
+                TimeRange next = ranges.get(i);
+                if (before.endsAtMidnight() || next.from().isBefore(before.to())) {
+                    throw ApiException.validation("calendar " + cal.id() + ": the periods " + before.from() + "–"
+                            + before.to() + " and " + next.from() + "–" + next.to() + " on " + day + " overlap");
+                }
+            }
+        });
     }
 
     private static void validatePolicies(List<SlaPolicy> policies) {
