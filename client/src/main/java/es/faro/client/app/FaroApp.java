@@ -17,6 +17,8 @@ import es.faro.client.ui.dashboard.DashboardWindow;
 import es.faro.client.ui.login.LoginView;
 import es.faro.client.ui.login.LoginViewModel;
 import es.faro.client.ui.settings.SettingsViewModel;
+import es.faro.client.ui.slaadmin.SlaAdminViewModel;
+import es.faro.client.ui.slaadmin.SlaAdminWindow;
 import es.faro.client.ui.workstation.AlertsViewModel;
 import es.faro.client.ui.workstation.WorkstationView;
 import es.faro.client.ui.workstation.WorkstationViewModel;
@@ -58,6 +60,7 @@ public final class FaroApp extends Application {
     private ClientSession session;
     private WorkstationViewModel workstation;
     private DashboardWindow dashboard;
+    private SlaAdminWindow slaAdmin;
     private volatile boolean stopping;
     // Desktop: per-user settings, the window frame, notices, the tray badge (see DesktopShell).
     private UserSettings userSettings;
@@ -269,6 +272,13 @@ public final class FaroApp extends Application {
                 button.setOnAction(e -> openDashboard(opened));
                 view.addStatusAction(button);
             }
+            if (SlaAdminViewModel.allowedFor(opened.me())) {
+                Button button = new Button(i.get("slaadmin.open"), new FontIcon(Material2OutlinedAL.ALARM));
+                button.setId("open-sla-admin");
+                button.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+                button.setOnAction(e -> openSlaAdmin(opened));
+                view.addStatusAction(button);
+            }
             return view.root();
         });
     }
@@ -291,6 +301,19 @@ public final class FaroApp extends Application {
         if (opensDashboard()) {
             ScreenshotTaker.schedule(config, dashboard.stage().getScene());
         }
+    }
+
+    /** Admins edit SLA policies and business hours in a window of their own, from the status bar. */
+    private void openSlaAdmin(ClientSession opened) {
+        if (slaAdmin != null && slaAdmin.stage().isShowing()) {
+            slaAdmin.stage().toFront();
+            return;
+        }
+        java.util.List<String> brandIds = workstation.referenceProperty().get() == null ? java.util.List.of()
+                : workstation.referenceProperty().get().visibleBrands().stream().map(es.faro.protocol.model.Brand::id).toList();
+        slaAdmin = new SlaAdminWindow(new SlaAdminViewModel(new es.faro.client.sync.SlaAdminApi(opened.api()), tasks),
+                brandIds, shell.i18n(), settings.themeProperty().get(), scene.getWindow());
+        slaAdmin.show();
     }
 
     /** The queue the agent last worked comes back selected; every change of queue is remembered. */
@@ -365,6 +388,10 @@ public final class FaroApp extends Application {
             workstation.close();
             workstation = null;
         }
+        if (slaAdmin != null) {
+            slaAdmin.stage().hide();
+            slaAdmin = null;
+        }
         shell.progress().follow(null);
         shell.setWarningCount(0);
         shell.signedInProperty().set(false);
@@ -427,6 +454,9 @@ public final class FaroApp extends Application {
         }
         if (dashboard != null) {
             dashboard.stage().hide();
+        }
+        if (slaAdmin != null) {
+            slaAdmin.stage().hide();
         }
         if (workstation != null) {
             workstation.close();

@@ -17,11 +17,13 @@ import java.util.Set;
 
 /**
  * Business hours in one time zone: open periods per weekday (several a day for split shifts) and
- * holidays, or always open (24/7). SLA clocks count only the open time of their policy's calendar.
+ * holidays, or always open (24/7). {@code namedHolidays} (optional on the wire) gives holidays a name
+ * and a scope (national or regional); their dates are closed days too, merged into {@code holidays}. SLA clocks count only the open time of their policy's calendar.
  * Local times are resolved through {@link ZonedDateTime}, so the DST changes of the zone are honoured.
  */
 public record BusinessCalendar(String id, String name, ZoneId zone, boolean alwaysOpen,
-                               Map<DayOfWeek, List<TimeRange>> hours, Set<LocalDate> holidays) {
+                               Map<DayOfWeek, List<TimeRange>> hours, Set<LocalDate> holidays,
+                               List<Holiday> namedHolidays) {
 
     /** Far enough to cross any realistic run of holidays; a calendar that never opens is a configuration error. */
     private static final int MAX_DAYS_SCANNED = 3_700;
@@ -37,10 +39,21 @@ public record BusinessCalendar(String id, String name, ZoneId zone, boolean alwa
             });
         }
         hours = Collections.unmodifiableMap(copy);
-        holidays = holidays == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(holidays));
+        List<Holiday> named = new ArrayList<>(namedHolidays == null ? List.of() : namedHolidays);
+        named.sort(Comparator.comparing(Holiday::date));
+        namedHolidays = List.copyOf(named);
+        TreeSet<LocalDate> closed = new TreeSet<>(holidays == null ? Set.of() : holidays);
+        named.forEach(h -> closed.add(h.date()));
+        holidays = Collections.unmodifiableSortedSet(closed);
         if (!alwaysOpen && hours.values().stream().allMatch(List::isEmpty)) {
             throw new IllegalArgumentException("calendar " + id + " has no open hours");
         }
+    }
+
+    /** A calendar without named holidays (the shape before names and scopes existed). */
+    public BusinessCalendar(String id, String name, ZoneId zone, boolean alwaysOpen,
+                            Map<DayOfWeek, List<TimeRange>> hours, Set<LocalDate> holidays) {
+        this(id, name, zone, alwaysOpen, hours, holidays, List.of());
     }
 
     public static BusinessCalendar twentyFourSeven(String id) {
