@@ -255,6 +255,7 @@ public final class SlaAdminView {
         DatePicker date = new DatePicker();
         date.setId("holiday-date");
         date.setPromptText(i18n.get("slaadmin.holiday.date"));
+        date.setConverter(DATES);
         TextField holidayName = field("holiday-name");
         holidayName.setPromptText(i18n.get("slaadmin.holiday.name"));
         ComboBox<Holiday.Scope> scope = new ComboBox<>();
@@ -314,12 +315,23 @@ public final class SlaAdminView {
         return split(left, scroll);
     }
 
-    /** The date typed or picked (the text is read too: a typed date counts before the picker commits it). */
-    private static LocalDate typedDate(DatePicker picker) {
-        String text = picker.getEditor().getText();
-        if (text != null && !text.isBlank()) {
+    /** Dates as people in Spain write them (24/12/2026), or ISO (2026-12-24); unreadable text is no date. */
+    private static final StringConverter<LocalDate> DATES = new StringConverter<>() {
+        private final java.time.format.DateTimeFormatter shown = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        private final java.time.format.DateTimeFormatter typed = java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu");
+
+        @Override
+        public String toString(LocalDate date) {
+            return date == null ? "" : shown.format(date);
+        }
+
+        @Override
+        public LocalDate fromString(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
             try {
-                return picker.getConverter().fromString(text.strip());
+                return LocalDate.parse(text.strip(), typed);
             } catch (DateTimeParseException e) {
                 try {
                     return LocalDate.parse(text.strip());
@@ -328,7 +340,12 @@ public final class SlaAdminView {
                 }
             }
         }
-        return picker.getValue();
+    };
+
+    /** The date typed or picked (the text is read too: a typed date counts before the picker commits it). */
+    private static LocalDate typedDate(DatePicker picker) {
+        String text = picker.getEditor().getText();
+        return text != null && !text.isBlank() ? DATES.fromString(text) : picker.getValue();
     }
 
     // ---- helpers ----
