@@ -21,7 +21,18 @@ public final class ApiServer implements AutoCloseable {
 
     public ApiServer(ServerConfig config, String host, Store store, AuthService auth, ConversationService conversations,
                      IngestService ingest, List<ChannelAdapter> adapters, Consumer<RoutesConfig> moreRoutes) {
-        this.fanout = new EventFanout(store, config.sseHeartbeat(), config.sseWindow());
+        this.fanout = new EventFanout(store, config.sseHeartbeat(), config.sseWindow(), new EventFanout.Sessions() {
+            @Override
+            public java.util.Optional<java.time.Instant> validUntil(String token) {
+                return auth.validUntil(token);
+            }
+
+            @Override
+            public java.time.Instant now() {
+                return auth.now();
+            }
+        });
+        auth.onLogout(fanout::revoked);
         Bodies bodies = new Bodies(config.maxBodyBytes());
         AuthFilter authFilter = new AuthFilter(auth);
         this.app = Javalin.create(cfg -> {

@@ -33,6 +33,8 @@ public final class AuthService {
     private final Duration ttl;
     private final Clock clock;
     private final LoginThrottle throttle;
+    private final java.util.List<java.util.function.Consumer<String>> logoutListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public AuthService(Store store, Duration ttl, Clock clock) {
         this(store, ttl, clock, new LoginThrottle(store, 10, Duration.ofMinutes(15), clock));
@@ -85,6 +87,26 @@ public final class AuthService {
         });
     }
 
+    /** When the token stops being valid (its expiry); empty when it is unknown, expired or revoked. */
+    public Optional<Instant> validUntil(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return Optional.empty();
+        }
+        String hash = hash(token);
+        Instant now = clock.instant();
+        return store.read(c -> Tokens.validUntil(c, hash, now));
+    }
+
+    /** The clock tokens expire by. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Told the token after each sign-out on this node (e.g. to close its event stream). */
+    public void onLogout(java.util.function.Consumer<String> listener) {
+        logoutListeners.add(listener);
+    }
+
     public void logout(String token) {
         String hash = hash(token);
         Instant now = clock.instant();
@@ -99,6 +121,7 @@ public final class AuthService {
             }
             return null;
         }).join();
+        logoutListeners.forEach(l -> l.accept(token));
     }
 
     /** Signing in makes an agent ONLINE and signing out OFFLINE; every client hears it as agent.updated. */

@@ -27,14 +27,51 @@ import org.slf4j.LoggerFactory;
  * events. Each client keeps its own cursor and is served by at most one sender task at a time, so
  * its events go out in seq order; a client that (re)connects behind the window is first caught up
  * from the table. Never a gap, never a duplicate. Senders run on a small pool so one slow client
- * (a full TCP buffer blocks its writes) does not hold back the others.
+ * (a full TCP buffer blocks its writes) does not hold back the others: it holds at most one sender,
+ * and the others go on serving everyone else.
+ *
+ * <p>Cost per event does not grow with the clients: each event's SSE frame ({@code id}/{@code event}/
+ * {@code data} lines) is serialized to bytes once, when it is read from the table; a client gets all
+ * of its pending frames in one write and one flush per pass, and clients of the same agent at the
+ * same cursor share one assembled batch. Passes run at most every {@link #MIN_PASS_GAP_NANOS}, so a
+ * burst of commits becomes one batch per client instead of one write per event per client.
+ *
+ * <p>A stream lives as long as its token: it is closed when the token expires, at once when it is
+ * revoked on this node (sign-out), and within {@link #RECHECK_NANOS} when revoked elsewhere.
  */
 public final class EventFanout implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventFanout.class);
     private static final int BATCH = 1_000;
-    private static final int SENDERS = 8;
+    private static final int SENDERS = 16;
+    /** Passes are at least this far apart: events committed meanwhile go out together (latency ≤ 10 ms). */
+    static final long MIN_PASS_GAP_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(10);
+    /** How often every open stream's token is checked again (revocations made on another node). */
+    static final long RECHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /** What the fan-out needs to know about the tokens of open streams. */
+    public interface Sessions {
+        /** When the token stops being valid; empty when it is unknown, expired or revoked. */
+        java.util.Optional<java.time.Instant> validUntil(String token);
+
+        java.time.Instant now();
+    }
+
+    /** For streams without a token check (tests of the fan-out alone). */
+    static final Sessions NO_SESSIONS = new Sessions() {
+        @Override
+        public java.util.Optional<java.time.Instant> validUntil(String token) {
+            return java.util.Optional.of(java.time.Instant.MAX);
+        }
+
+        @Override
+        public java.time.Instant now() {
+            return java.time.Instant.now();
+        }
+    };
 
     private final Store store;
+    private final Sessions sessions;
     private final long heartbeatNanos;
     private final int windowSize;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
@@ -45,23 +82,48 @@ public final class EventFanout implements AutoCloseable {
     private volatile boolean running = true;
     /** Written by the reader thread only; senders read the latest published snapshot. */
     private volatile Window window;
+    private long lastRecheck = System.nanoTime();
 
-    /** Every event with {@code floor < seq <= head}, in order, each serialized once for all clients. */
-    private record Window(List<Wire> events, long floor, long head) {
+    /**
+     * Every event with {@code floor < seq <= head}, in order, each serialized once for all clients;
+     * {@code batches} shares the assembled bytes among clients of one agent at one cursor.
+     */
+    private record Window(List<Wire> events, long floor, long head,
+                          java.util.concurrent.ConcurrentHashMap<BatchKey, byte[]> batches) {
+        Window(List<Wire> events, long floor, long head) {
+            this(events, floor, head, new java.util.concurrent.ConcurrentHashMap<>());
+        }
     }
 
-    private record Wire(ScopedEvent scoped, String json) {
+    private record BatchKey(Agent agent, long cursor) {
+    }
+
+    /** One event and its whole SSE frame as bytes. */
+    private record Wire(ScopedEvent scoped, byte[] frame) {
         static Wire of(ScopedEvent e) {
-            return new Wire(e, Json.write(e.event()));
+            Event event = e.event();
+            // The JSON is compact (no line breaks), so it is one data line.
+            String frame = "id: " + event.seq() + "\nevent: " + event.type() + "\ndata: " + Json.write(event) + "\n\n";
+            return new Wire(e, frame.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        long seq() {
+            return scoped.event().seq();
         }
     }
 
     /** {@code windowSize}: recent events kept in memory; clients further behind read the table. */
     public EventFanout(Store store, Duration heartbeat, int windowSize) {
+        this(store, heartbeat, windowSize, NO_SESSIONS);
+    }
+
+    /** As above, closing each stream when its token expires or is revoked ({@code sessions}). */
+    public EventFanout(Store store, Duration heartbeat, int windowSize, Sessions sessions) {
         if (windowSize < 1) {
             throw new IllegalArgumentException("the event window needs at least one event");
         }
         this.store = store;
+        this.sessions = sessions;
         this.heartbeatNanos = heartbeat.toNanos();
         this.windowSize = windowSize;
         long head = store.read(EventLog::maxSeq);
@@ -83,22 +145,47 @@ public final class EventFanout implements AutoCloseable {
     private static final class Subscriber {
         final SseClient client;
         final Agent agent;
+        /** Kept in memory only, to close the stream when the token goes; never logged. */
+        final String token;
         final AtomicBoolean busy = new AtomicBoolean();
+        volatile java.time.Instant validUntil;
         long cursor;
         long lastSent = System.nanoTime();
 
-        Subscriber(SseClient client, Agent agent, long cursor) {
+        Subscriber(SseClient client, Agent agent, long cursor, String token, java.time.Instant validUntil) {
             this.client = client;
             this.agent = agent;
             this.cursor = cursor;
+            this.token = token;
+            this.validUntil = validUntil;
         }
     }
 
-    /** Registers a client that has seen every event up to {@code after}. */
+    /** Registers a client that has seen every event up to {@code after} (no token check). */
     public void subscribe(SseClient client, Agent agent, long after) {
-        Subscriber s = new Subscriber(client, agent, after);
+        subscribe(client, agent, after, null);
+    }
+
+    /**
+     * Registers a client that has seen every event up to {@code after}; the stream is closed when
+     * {@code token} expires or is revoked.
+     */
+    public void subscribe(SseClient client, Agent agent, long after, String token) {
+        java.time.Instant until = token == null ? java.time.Instant.MAX
+                : sessions.validUntil(token).orElse(java.time.Instant.MIN);
+        Subscriber s = new Subscriber(client, agent, after, token, until);
         client.onClose(() -> subscribers.remove(s));
         subscribers.add(s);
+        signal();
+    }
+
+    /** Closes at once every stream opened with {@code token} (it was just revoked on this node). */
+    public void revoked(String token) {
+        for (Subscriber s : subscribers) {
+            if (token != null && token.equals(s.token)) {
+                s.validUntil = java.time.Instant.MIN;
+            }
+        }
         signal();
     }
 
@@ -131,15 +218,41 @@ public final class EventFanout implements AutoCloseable {
                 if (!running) {
                     break;
                 }
+                long started = System.nanoTime();
                 readNew();
+                closeEndedSessions();
                 for (Subscriber s : subscribers) {
                     dispatch(s);
+                }
+                // Let commits gather for a moment: one batch per client per pass.
+                long rest = MIN_PASS_GAP_NANOS - (System.nanoTime() - started);
+                if (rest > 0) {
+                    TimeUnit.NANOSECONDS.sleep(rest);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("event fan-out pass failed; retrying", e);
+            }
+        }
+    }
+
+    /** Closes the streams whose token expired or was revoked (rechecked in the store now and then). */
+    private void closeEndedSessions() {
+        boolean recheck = System.nanoTime() - lastRecheck >= RECHECK_NANOS;
+        if (recheck) {
+            lastRecheck = System.nanoTime();
+        }
+        java.time.Instant now = sessions.now();
+        for (Subscriber s : subscribers) {
+            if (recheck && s.token != null && s.validUntil.isAfter(now)) {
+                s.validUntil = sessions.validUntil(s.token).orElse(java.time.Instant.MIN);
+            }
+            if (!now.isBefore(s.validUntil)) {
+                LOG.debug("closing the event stream of {}: its token expired or was revoked", s.agent.username());
+                subscribers.remove(s);
+                s.client.close();
             }
         }
     }
@@ -203,31 +316,79 @@ public final class EventFanout implements AutoCloseable {
 
     private void serve(Subscriber s) {
         Window w = window;
-        // Behind the window (a reconnect after a long gap): catch up straight from the table.
-        while (s.cursor < w.floor() && !s.client.terminated()) {
-            long from = s.cursor;
-            List<ScopedEvent> older = store.read(c -> EventLog.after(c, from, BATCH));
-            if (older.isEmpty() || older.get(0).event().seq() > w.floor()) {
-                s.cursor = w.floor(); // nothing between the cursor and the window (a gap-free log never gets here)
-                break;
-            }
-            for (ScopedEvent e : older) {
-                if (e.event().seq() > w.floor()) {
+        try {
+            // Behind the window (a reconnect after a long gap): catch up straight from the table.
+            while (s.cursor < w.floor() && !s.client.terminated()) {
+                long from = s.cursor;
+                List<ScopedEvent> older = store.read(c -> EventLog.after(c, from, BATCH));
+                if (older.isEmpty() || older.get(0).event().seq() > w.floor()) {
+                    s.cursor = w.floor(); // nothing between the cursor and the window (a gap-free log never gets here)
                     break;
                 }
-                send(s, Wire.of(e));
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                long last = s.cursor;
+                for (ScopedEvent e : older) {
+                    if (e.event().seq() > w.floor()) {
+                        break;
+                    }
+                    if (e.visibleTo(s.agent)) {
+                        out.writeBytes(Wire.of(e).frame());
+                    }
+                    last = e.event().seq();
+                }
+                write(s, out.toByteArray());
+                s.cursor = last;
+            }
+            // The window is in seq order: start at the first event after the cursor instead of
+            // scanning the whole window (up to sse.window events) for every client on every commit.
+            List<Wire> events = w.events();
+            int first = firstAfter(events, s.cursor);
+            if (first < events.size() && !s.client.terminated()) {
+                byte[] batch = w.batches().computeIfAbsent(new BatchKey(s.agent, s.cursor),
+                        k -> assemble(events, first, k.agent()));
+                write(s, batch);
+                s.cursor = events.get(events.size() - 1).seq();
+            }
+            if (System.nanoTime() - s.lastSent >= heartbeatNanos && !s.client.terminated()) {
+                write(s, KEEP_ALIVE);
+            }
+        } catch (java.io.IOException e) {
+            // The client went away (or its connection broke): it reconnects with Last-Event-ID.
+            LOG.debug("event stream of {} closed while writing: {}", s.agent.username(), e.toString());
+            subscribers.remove(s);
+            s.client.close();
+        }
+    }
+
+    /** The frames from {@code first} on that {@code agent} may see, as one byte array. */
+    private static byte[] assemble(List<Wire> events, int first, Agent agent) {
+        int size = 0;
+        for (int i = first; i < events.size(); i++) {
+            if (events.get(i).scoped().visibleTo(agent)) {
+                size += events.get(i).frame().length;
             }
         }
-        // The window is in seq order: start at the first event after the cursor instead of
-        // scanning the whole window (up to sse.window events) for every client on every commit.
-        List<Wire> events = w.events();
-        for (int i = firstAfter(events, s.cursor); i < events.size(); i++) {
-            send(s, events.get(i));
+        byte[] batch = new byte[size];
+        int at = 0;
+        for (int i = first; i < events.size(); i++) {
+            Wire wire = events.get(i);
+            if (wire.scoped().visibleTo(agent)) {
+                System.arraycopy(wire.frame(), 0, batch, at, wire.frame().length);
+                at += wire.frame().length;
+            }
         }
-        if (System.nanoTime() - s.lastSent >= heartbeatNanos && !s.client.terminated()) {
-            s.client.sendComment("keep-alive");
-            s.lastSent = System.nanoTime();
+        return batch;
+    }
+
+    /** One write and one flush for everything the client gets in this pass. */
+    private static void write(Subscriber s, byte[] bytes) throws java.io.IOException {
+        if (bytes.length == 0 || s.client.terminated()) {
+            return;
         }
+        jakarta.servlet.ServletOutputStream out = s.client.ctx().res().getOutputStream();
+        out.write(bytes);
+        out.flush();
+        s.lastSent = System.nanoTime();
     }
 
     /** Index of the first event with a seq above {@code cursor} (the size when there is none). */
@@ -236,22 +397,13 @@ public final class EventFanout implements AutoCloseable {
         int hi = events.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (events.get(mid).scoped().event().seq() <= cursor) {
+            if (events.get(mid).seq() <= cursor) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
         return lo;
-    }
-
-    private static void send(Subscriber s, Wire wire) {
-        Event event = wire.scoped().event();
-        if (wire.scoped().visibleTo(s.agent) && !s.client.terminated()) {
-            s.client.sendEvent(event.type(), wire.json(), Long.toString(event.seq()));
-            s.lastSent = System.nanoTime();
-        }
-        s.cursor = event.seq();
     }
 
     @Override

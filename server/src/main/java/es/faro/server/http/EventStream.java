@@ -8,6 +8,7 @@ import io.javalin.http.sse.SseClient;
 /**
  * {@code GET /api/v1/events}: the live stream. Resumes after {@code Last-Event-ID} (what an
  * EventSource sends on reconnect) or {@code ?after=SEQ}; without either it starts at the live head.
+ * The stream ends when its token expires or is revoked (sign-out).
  */
 final class EventStream {
     private final EventFanout fanout;
@@ -33,7 +34,7 @@ final class EventStream {
         Long after = resumePoint(client.ctx().header("Last-Event-ID"), client.ctx().queryParam("after"));
         client.keepAlive();
         client.sendComment("connected");
-        fanout.subscribe(client, agent, after == null ? fanout.head() : after);
+        fanout.subscribe(client, agent, after == null ? fanout.head() : after, Principal.token(client.ctx()));
     }
 
     private static Long resumePoint(String lastEventId, String after) {

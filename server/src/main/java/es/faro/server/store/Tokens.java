@@ -35,6 +35,18 @@ public final class Tokens {
         }
     }
 
+    /** The expiry of a token that is neither revoked nor expired at {@code now}. */
+    public static Optional<java.time.Instant> validUntil(Connection c, String tokenHash, Instant now)
+            throws SQLException {
+        PreparedStatement ps = Statements.get(c,
+                "SELECT expires_at FROM tokens WHERE token_hash = ? AND revoked = 0 AND expires_at > ?");
+        ps.setString(1, tokenHash);
+        ps.setLong(2, now.toEpochMilli());
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(Instant.ofEpochMilli(rs.getLong(1))) : Optional.empty();
+        }
+    }
+
     public static void revoke(Connection c, String tokenHash) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE tokens SET revoked = 1 WHERE token_hash = ?")) {
             ps.setString(1, tokenHash);
