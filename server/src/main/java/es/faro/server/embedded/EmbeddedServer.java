@@ -69,6 +69,14 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The simulated networks answer the next {@code count} replies with HTTP {@code status} and
+     * {@code message} (to show, or test, a failed delivery; a 4xx fails it for good, a 5xx is retried).
+     */
+    public void failNextDeliveries(int count, int status, String message) {
+        networks.failNext(count, status, message);
+    }
+
     /** {@code http://127.0.0.1:PORT}. */
     public URI baseUri() {
         return server.baseUri();

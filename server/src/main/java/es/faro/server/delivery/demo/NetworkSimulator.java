@@ -40,6 +40,7 @@ public final class NetworkSimulator implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong(1_900_000_000_000_000_000L);
     private final Map<String, String> answered = new ConcurrentHashMap<>();
     private final Map<String, Boolean> failedOnce = new ConcurrentHashMap<>();
+    private final java.util.Deque<Object[]> failNext = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     private NetworkSimulator(HttpServer server, ExecutorService executor, double failureRate, long seed) {
         this.server = server;
@@ -94,6 +95,11 @@ public final class NetworkSimulator implements AutoCloseable {
                 send(exchange, 405, Map.of("error", Map.of("message", "method not allowed")));
                 return;
             }
+            Object[] forced = failNext.poll();
+            if (forced != null) {
+                send(exchange, (Integer) forced[0], Map.of("error", Map.of("message", forced[1])));
+                return;
+            }
             if (key != null && answered.containsKey(key)) {
                 sendRaw(exchange, 200, answered.get(key));
                 return;
@@ -125,6 +131,13 @@ public final class NetworkSimulator implements AutoCloseable {
             }
             sendRaw(exchange, path.equals("/2/tweets") || path.startsWith("/2/dm_conversations/")
                     || path.equals("/v1/customerReviewResponses") ? 201 : 200, json);
+        }
+    }
+
+    /** The next {@code count} calls fail with {@code status} and the network's {@code message} (demos, tests). */
+    public void failNext(int count, int status, String message) {
+        for (int i = 0; i < count; i++) {
+            failNext.add(new Object[] {status, message});
         }
     }
 
