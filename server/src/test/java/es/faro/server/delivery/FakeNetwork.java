@@ -28,6 +28,7 @@ final class FakeNetwork implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     private final Deque<MockResponse> failures = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong(9_000_000_000L);
+    private long delayNextMillis;
 
     FakeNetwork() {
         server.setDispatcher(new Dispatcher() {
@@ -56,6 +57,11 @@ final class FakeNetwork implements AutoCloseable {
                     .setHeader("Content-Type", "application/json")
                     .body(Json.write(Map.of("error", Map.of("message", message, "code", status)))).build());
         }
+    }
+
+    /** The next answer comes only after {@code millis} (a slow network: the caller may die meanwhile). */
+    synchronized void delayNext(long millis) {
+        delayNextMillis = millis;
     }
 
     synchronized List<Received> received() {
@@ -106,8 +112,13 @@ final class FakeNetwork implements AutoCloseable {
         } else {
             return new MockResponse.Builder().code(404).body("{\"error\":{\"message\":\"no such endpoint\"}}").build();
         }
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json")
-                .body(Json.write(answer)).build();
+        MockResponse.Builder b = new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json")
+                .body(Json.write(answer));
+        if (delayNextMillis > 0) {
+            b.headersDelay(delayNextMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            delayNextMillis = 0;
+        }
+        return b.build();
     }
 
     @Override
