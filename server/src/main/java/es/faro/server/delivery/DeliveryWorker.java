@@ -68,6 +68,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Set<Channel> warnedNoEndpoint = ConcurrentHashMap.newKeySet();
     private final AtomicInteger attemptsMade = new AtomicInteger();
     private boolean woken;
+    private volatile java.util.Set<Channel> channels = java.util.Set.of();
     private volatile boolean running = true;
 
     public DeliveryWorker(Store store, Supplier<Reference> reference, Clock clock, String node,
@@ -90,7 +91,30 @@ public final class DeliveryWorker implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
+    /**
+     * The channels this node can deliver: a forum needs no API; another channel needs an endpoint for
+     * the channel or for one of its brand accounts. Replies on the others stay QUEUED untouched (no
+     * claims, no writes) until the configuration names an endpoint and the server restarts.
+     */
+    private java.util.Set<Channel> deliverable() {
+        java.util.Set<Channel> result = java.util.EnumSet.noneOf(Channel.class);
+        for (Map.Entry<Channel, Connector> e : connectors.entrySet()) {
+            Channel channel = e.getKey();
+            boolean any = !e.getValue().needsEndpoint() || endpoints.of(channel, null).isPresent()
+                    || reference.get().data().brands().stream().anyMatch(b -> b.account(channel)
+                            .flatMap(a -> endpoints.of(channel, a.id())).isPresent());
+            if (any) {
+                result.add(channel);
+            } else {
+                LOG.info("no API endpoint for {} (delivery.{}.url): its replies stay queued", channel.wireName(),
+                        channel.wireName());
+            }
+        }
+        return java.util.Collections.unmodifiableSet(result);
+    }
+
     public DeliveryWorker start() {
+        channels = deliverable();
         store.addCommitListener(this::wake);
         thread.start();
         return this;
@@ -116,12 +140,12 @@ public final class DeliveryWorker implements AutoCloseable {
         while (running) {
             try {
                 Instant now = clock.instant();
-                Optional<Instant> due = store.read(Deliveries::nextDue);
+                Optional<Instant> due = store.read(c -> Deliveries.nextDue(c, channels));
                 Duration nap = MAX_NAP;
                 if (due.isPresent() && !due.get().isAfter(now) && slots.availablePermits() > 0) {
                     int free = slots.availablePermits();
                     List<Deliveries.Claim> claims = store.write(c -> Deliveries.claim(c, node, now,
-                            now.plus(settings.lease()), free)).join();
+                            now.plus(settings.lease()), free, channels)).join();
                     for (Deliveries.Claim claim : claims) {
                         slots.acquire();
                         calls.execute(() -> {

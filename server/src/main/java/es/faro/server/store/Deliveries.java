@@ -56,10 +56,16 @@ public final class Deliveries {
     /** Claims up to {@code limit} QUEUED deliveries due at {@code now} and not under a live claim. */
     public static List<Claim> claim(Connection c, String node, Instant now, Instant leaseUntil, int limit)
             throws SQLException {
+        return claim(c, node, now, leaseUntil, limit, null);
+    }
+
+    /** As {@link #claim(Connection, String, Instant, Instant, int)}, only on {@code channels} (null: all). */
+    public static List<Claim> claim(Connection c, String node, Instant now, Instant leaseUntil, int limit,
+                                    java.util.Set<es.faro.protocol.model.Channel> channels) throws SQLException {
         String lock = Dialect.of(c) == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
         PreparedStatement ps = Statements.get(c, "UPDATE deliveries SET claimed_by = ?, claimed_until = ?"
                 + " WHERE message_id IN (SELECT message_id FROM deliveries WHERE state = 'QUEUED'"
-                + " AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)"
+                + " AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)" + only(channels)
                 + " ORDER BY next_attempt_at, message_id LIMIT ?" + lock + ") RETURNING message_id, attempts");
         ps.setString(1, node);
         ps.setLong(2, leaseUntil.toEpochMilli());
@@ -133,8 +139,14 @@ public final class Deliveries {
 
     /** The earliest next attempt of a QUEUED delivery, if any (the worker sleeps until then). */
     public static Optional<Instant> nextDue(Connection c) throws SQLException {
+        return nextDue(c, null);
+    }
+
+    /** As {@link #nextDue(Connection)}, only on {@code channels} (null: all). */
+    public static Optional<Instant> nextDue(Connection c, java.util.Set<es.faro.protocol.model.Channel> channels)
+            throws SQLException {
         PreparedStatement ps = Statements.get(c, "SELECT MIN(CASE WHEN claimed_until IS NULL OR claimed_until < next_attempt_at"
-                + " THEN next_attempt_at ELSE claimed_until END) FROM deliveries WHERE state = 'QUEUED'");
+                + " THEN next_attempt_at ELSE claimed_until END) FROM deliveries WHERE state = 'QUEUED'" + only(channels));
         try (ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
                 long v = rs.getLong(1);
@@ -142,6 +154,18 @@ public final class Deliveries {
             }
             return Optional.empty();
         }
+    }
+
+    /** A filter on the channel column: names are enum constants, never user input. */
+    private static String only(java.util.Set<es.faro.protocol.model.Channel> channels) {
+        if (channels == null) {
+            return "";
+        }
+        if (channels.isEmpty()) {
+            return " AND 1 = 0";
+        }
+        return " AND channel IN (" + channels.stream().map(ch -> "'" + ch.name() + "'").sorted()
+                .collect(java.util.stream.Collectors.joining(", ")) + ")";
     }
 
     /** Number of deliveries in {@code state}. */

@@ -37,6 +37,11 @@ class DeliveriesStoreTest {
                 return null;
             }).get();
             Instant now = T0.plusSeconds(1);
+            // A node without an endpoint for X claims none of them, and sees nothing due.
+            assertThat(a.write(c -> Deliveries.claim(c, "a", now, now.plusSeconds(60), 12,
+                    java.util.EnumSet.of(Channel.FACEBOOK))).get()).isEmpty();
+            assertThat(a.read(c -> Deliveries.nextDue(c, java.util.EnumSet.of(Channel.FACEBOOK)))).isEmpty();
+            assertThat(a.read(c -> Deliveries.nextDue(c, java.util.EnumSet.of(Channel.TWITTER)))).contains(T0);
             CompletableFuture<List<Deliveries.Claim>> byA = a.write(c -> Deliveries.claim(c, "a", now, now.plusSeconds(60), 12));
             CompletableFuture<List<Deliveries.Claim>> byB = b.write(c -> Deliveries.claim(c, "b", now, now.plusSeconds(60), 12));
             Set<String> ids = new HashSet<>();
