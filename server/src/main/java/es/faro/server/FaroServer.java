@@ -50,6 +50,8 @@ public final class FaroServer implements AutoCloseable {
     private final TrafficSource traffic;
     private final URI baseUri;
     private final SlaScheduler slaScheduler;
+    private es.faro.server.delivery.DeliveryWorker delivery;
+    private IngestService ingest;
 
     private FaroServer(Store store, ApiServer api, TrafficSource traffic, URI baseUri, SlaScheduler slaScheduler) {
         this.store = store;
@@ -81,6 +83,7 @@ public final class FaroServer implements AutoCloseable {
         Store store = Stores.open(url, config.storePoolSize());
         ApiServer api = null;
         SlaScheduler scheduler = null;
+        es.faro.server.delivery.DeliveryWorker delivery = null;
         try {
             ReferenceData data = ReferenceLoader.load(store,
                     new ReferenceFiles(config.referenceDir().orElse(null)).load());
@@ -104,13 +107,16 @@ public final class FaroServer implements AutoCloseable {
             MetricsService metrics = new MetricsService(store, reference::get, clock, config.get("metrics.handle_time")
                     .map(java.time.Duration::parse).orElse(DEFAULT_HANDLE_TIME));
             SlaAdminService slaAdmin = new SlaAdminService(store, reference, clock);
+            delivery = es.faro.server.delivery.Delivery.startWorker(config, store, reference::get, clock);
+            IngestService ingest = new IngestService(store, reference::get, clock, tracker);
             api = new ApiServer(config, host, store, new AuthService(store, config.tokenTtl(), clock,
                             new LoginThrottle(store, config.loginLockoutFailures(), config.loginLockoutWindow(), clock)),
                     new ConversationService(store, reference::get, clock, tracker),
-                    new IngestService(store, reference::get, clock, tracker), adapters,
+                    ingest, adapters,
                     routes -> {
                         new MetricsRoutes(metrics).register(routes);
                         new SlaAdminRoutes(slaAdmin, new es.faro.server.http.Bodies(config.maxBodyBytes())).register(routes);
+                        es.faro.server.delivery.Delivery.routes(store, clock, config).register(routes);
                     }).start();
             String uriHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;
             URI baseUri = URI.create("http://" + uriHost + ":" + api.port());
@@ -120,10 +126,16 @@ public final class FaroServer implements AutoCloseable {
             if (config.demoTraffic()) {
                 source = startTraffic(config, traffic, baseUri, data);
             }
-            return new FaroServer(store, api, source, baseUri, scheduler);
+            FaroServer server = new FaroServer(store, api, source, baseUri, scheduler);
+            server.delivery = delivery;
+            server.ingest = ingest;
+            return server;
         } catch (RuntimeException e) {
             if (api != null) {
                 api.close();
+            }
+            if (delivery != null) {
+                delivery.close();
             }
             if (scheduler != null) {
                 scheduler.close();
@@ -164,8 +176,21 @@ public final class FaroServer implements AutoCloseable {
             }
         }
         api.close();
+        if (delivery != null) {
+            delivery.close();
+        }
         slaScheduler.close();
         store.close();
+    }
+
+    /** The outbound delivery worker (tests wake it after moving an injected clock). */
+    public es.faro.server.delivery.DeliveryWorker delivery() {
+        return delivery;
+    }
+
+    /** The one ingest path (tests feed channels whose webhook adapters live elsewhere). */
+    public IngestService ingest() {
+        return ingest;
     }
 
     /** The WARNING/BREACHED scheduler (tests wake it after moving an injected clock). */

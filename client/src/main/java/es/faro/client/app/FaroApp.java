@@ -230,6 +230,8 @@ public final class FaroApp extends Application {
         Agent me = opened.me();
         workstation = new WorkstationViewModel(me, opened.cache(), opened.commands(), opened.sync(), tasks);
         workstation.thread().composer().useDraftStore(opened.cache()::saveDraft, opened.savedDrafts());
+        workstation.thread().useDeliveryCommands(new es.faro.client.sync.DeliveryApi(opened.api()));
+        opened.cache().addDeliveryFailureListener(new es.faro.client.ui.attention.DeliveryAlerts(me.id(), notices)::onFailure);
         rememberLastQueue(workstation);
         AlertsViewModel alerts = new AlertsViewModel(me.id(), workstation.activeConversations(),
                 workstation.loadedProperty(), workstation.thread().conversationProperty(), clock.nowProperty());

@@ -82,6 +82,23 @@ final class ConversationRows {
         changes.conversation(id);
     }
 
+    /** Whether the cached copy of {@code m} already left QUEUED while {@code m} is still QUEUED (issue 7). */
+    static boolean deliveryAhead(Connection c, Message m) throws SQLException {
+        if (m.delivery() != es.faro.protocol.model.DeliveryState.QUEUED) {
+            return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT json FROM messages WHERE id = ?")) {
+            ps.setString(1, m.id());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                es.faro.protocol.model.DeliveryState cached = Json.read(rs.getString(1), Message.class).delivery();
+                return cached != null && cached != es.faro.protocol.model.DeliveryState.QUEUED;
+            }
+        }
+    }
+
     static void upsertMessage(Connection c, Message m, ChangeCollector changes) throws SQLException {
         if (m.clientId() != null) {
             // The server's copy replaces the optimistic local one written when the agent pressed send.

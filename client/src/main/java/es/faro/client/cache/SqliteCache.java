@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * state, the agent's optimistic changes on top of it, the outbox and the sync cursor.
  */
 public final class SqliteCache implements CacheReader, AutoCloseable {
+    private final java.util.List<java.util.function.Consumer<Message>> deliveryFailures =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final Logger log = LoggerFactory.getLogger(SqliteCache.class);
     private static final String CURSOR = "cursor";
     private static final String BOOTSTRAPPED = "bootstrapped";
@@ -131,7 +133,13 @@ public final class SqliteCache implements CacheReader, AutoCloseable {
         switch (e.type()) {
             case EventType.CONVERSATION ->
                     ConversationRows.upsertServer(c, Json.convert(e.data(), Conversation.class), changes);
-            case EventType.MESSAGE -> ConversationRows.upsertMessage(c, Json.convert(e.data(), Message.class), changes);
+            case EventType.MESSAGE -> {
+                Message m = Json.convert(e.data(), Message.class);
+                ConversationRows.upsertMessage(c, m, changes);
+                if (m.delivery() == es.faro.protocol.model.DeliveryState.FAILED) {
+                    deliveryFailures.forEach(l -> l.accept(m)); // issue 7: a failed delivery never goes unnoticed
+                }
+            }
             case EventType.REFERENCE -> writeReference(c, Json.convert(e.data(), ReferenceData.class), changes);
             case EventType.AGENT -> updateReference(c, changes, ref -> withAgent(ref, Json.convert(e.data(), Agent.class)));
             case EventType.CANNED_RESPONSE -> updateReference(c, changes,
@@ -196,7 +204,8 @@ public final class SqliteCache implements CacheReader, AutoCloseable {
                 OutboxRows.rebaseFollowers(c, entry, serverState.version());
                 ConversationRows.upsertServer(c, serverState, changes);
             }
-            if (serverMessage != null) {
+            // The reply's delivery may already have moved on (SENT/FAILED events can beat this answer): keep the newer state.
+            if (serverMessage != null && !ConversationRows.deliveryAhead(c, serverMessage)) {
                 ConversationRows.upsertMessage(c, serverMessage, changes);
             }
             ConversationRows.refreshLocal(c, entry.conversationId(), changes);
@@ -329,6 +338,14 @@ public final class SqliteCache implements CacheReader, AutoCloseable {
         } catch (SQLException e) {
             throw new CacheException("cannot read the drafts", e);
         }
+    }
+
+    /**
+     * Told of every reply whose delivery to its network FAILED, as its event is applied (on the
+     * writer thread: hand off, never block). Catch-up after a gap replays the ones missed.
+     */
+    public void addDeliveryFailureListener(java.util.function.Consumer<Message> listener) {
+        deliveryFailures.add(listener);
     }
 
     @Override

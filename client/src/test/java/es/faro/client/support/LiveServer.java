@@ -48,6 +48,11 @@ public final class LiveServer implements AutoCloseable {
         server.close();
     }
 
+    /** The simulated networks answer the next {@code count} replies with {@code status} and {@code message}. */
+    public void failNextDeliveries(int count, int status, String message) {
+        server.failNextDeliveries(count, status, message);
+    }
+
     public URI uri() {
         return server.baseUri();
     }

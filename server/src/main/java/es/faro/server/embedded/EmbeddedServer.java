@@ -18,6 +18,7 @@ import java.util.Optional;
  */
 public final class EmbeddedServer implements AutoCloseable {
     private final FaroServer server;
+    private es.faro.server.delivery.demo.NetworkSimulator networks;
 
     private EmbeddedServer(FaroServer server) {
         this.server = server;
@@ -54,8 +55,26 @@ public final class EmbeddedServer implements AutoCloseable {
         overrides.put("embedded.demo", "true");
         // Reference data comes from the bundled copy, whatever the working directory holds.
         overrides.put("reference.dir", ServerConfig.BUNDLED_REFERENCE);
+        // The networks are played by a loopback simulator behind the same HTTP connectors (issue 7).
+        es.faro.server.delivery.demo.NetworkSimulator networks = es.faro.server.delivery.demo.NetworkSimulator.start(0.1, 7);
+        overrides.putAll(networks.deliveryOverrides());
         ServerConfig config = ServerConfig.bundled(overrides);
-        return new EmbeddedServer(FaroServer.start(config, "127.0.0.1", options.trafficFactory()));
+        try {
+            EmbeddedServer embedded = new EmbeddedServer(FaroServer.start(config, "127.0.0.1", options.trafficFactory()));
+            embedded.networks = networks;
+            return embedded;
+        } catch (RuntimeException e) {
+            networks.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The simulated networks answer the next {@code count} replies with HTTP {@code status} and
+     * {@code message} (to show, or test, a failed delivery; a 4xx fails it for good, a 5xx is retried).
+     */
+    public void failNextDeliveries(int count, int status, String message) {
+        networks.failNext(count, status, message);
     }
 
     /** {@code http://127.0.0.1:PORT}. */
@@ -70,5 +89,6 @@ public final class EmbeddedServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        networks.close();
     }
 }

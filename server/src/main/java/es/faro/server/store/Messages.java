@@ -34,6 +34,9 @@ public final class Messages {
         ps.setString(7, m.clientId());
         ps.setString(8, json);
         ps.executeUpdate();
+        if (Deliveries.outbound(m)) {
+            Deliveries.enqueue(c, m, m.createdAt()); // every outbound message travels through the delivery worker
+        }
     }
 
     public static Optional<Message> byChannelId(Connection c, Channel channel, String channelMessageId)

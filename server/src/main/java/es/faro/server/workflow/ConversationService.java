@@ -77,13 +77,14 @@ public final class ConversationService {
                     throw ApiException.validation("a " + (isPublic ? "public" : "private") + " reply on "
                             + conv.channel().wireName() + " is at most " + limit + " characters, this one has " + length);
                 }
+                es.faro.server.delivery.OutboundRules.check(c, reference.get(), conv, isPublic);
             }
             Instant now = clock.instant();
-            // Outbound connectors arrive in a later change: a reply is QUEUED and immediately marked SENT
-            // here, so clients already see the final delivery state they will get once connectors exist.
+            // A reply is QUEUED: storing it queues its delivery in this transaction (Messages.insert), and the
+            // delivery worker moves it to SENT or FAILED with a message.upserted event.
             Message message = new Message("m-" + UUID.randomUUID(), conv.id(), reply ? MessageKind.OUT : MessageKind.NOTE,
                     actor.id(), actor.name(), req.body(), isPublic, conv.channel(), null, null, now,
-                    reply ? DeliveryState.SENT : null, idempotencyKey);
+                    reply ? DeliveryState.QUEUED : null, idempotencyKey);
             Conversation.Builder next = conv.toBuilder().updatedAt(now).version(conv.version() + 1)
                     .messageCount(conv.messageCount() + 1);
             if (reply) {

@@ -6,7 +6,6 @@ import es.faro.client.ui.common.ChannelIcons;
 import es.faro.client.ui.common.Formats;
 import es.faro.client.ui.common.I18n;
 import es.faro.client.ui.common.SharedClock;
-import es.faro.protocol.model.DeliveryState;
 import es.faro.protocol.model.Message;
 import es.faro.protocol.model.MessageKind;
 import javafx.geometry.Pos;
@@ -35,13 +34,20 @@ final class MessageCell extends ListCell<ThreadMessage> {
     private final Label kindTag = new Label();
     private final Label body = new Label();
     private final Label delivery = new Label();
+    private final javafx.scene.control.Button retry = new javafx.scene.control.Button();
+    private final javafx.scene.control.Button posted = new javafx.scene.control.Button();
+    private final javafx.scene.control.Hyperlink copyLink = new javafx.scene.control.Hyperlink();
+    private final javafx.scene.control.Tooltip deliveryTip = new javafx.scene.control.Tooltip();
+    private final HBox deliveryRow;
+    private final ThreadViewModel vm;
     private final VBox bubble;
     private final HBox row;
 
-    MessageCell(ListView<ThreadMessage> owner, I18n i18n, SharedClock clock, Formats formats) {
+    MessageCell(ListView<ThreadMessage> owner, I18n i18n, SharedClock clock, Formats formats, ThreadViewModel vm) {
         this.i18n = i18n;
         this.clock = clock;
         this.formats = formats;
+        this.vm = vm;
         getStyleClass().add("message-cell");
         author.getStyleClass().addAll("message-author", Styles.TEXT_BOLD, Styles.TEXT_SMALL);
         time.getStyleClass().addAll("message-time", Styles.TEXT_SMALL);
@@ -56,7 +62,34 @@ final class MessageCell extends ListCell<ThreadMessage> {
         delivery.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox meta = new HBox(6, author, kindTag, time, channel);
         meta.setAlignment(Pos.CENTER_LEFT);
-        bubble = new VBox(4, meta, body, delivery);
+        retry.getStyleClass().addAll("delivery-retry", Styles.SMALL, Styles.DANGER);
+        retry.setText(i18n.get("delivery.retry"));
+        retry.setGraphic(new FontIcon(Material2OutlinedMZ.REFRESH));
+        retry.setOnAction(e -> {
+            if (getItem() != null) {
+                vm.retryDelivery(getItem());
+            }
+        });
+        posted.getStyleClass().addAll("delivery-mark-posted", Styles.SMALL);
+        posted.setText(i18n.get("delivery.markPosted"));
+        posted.setOnAction(e -> {
+            if (getItem() != null) {
+                vm.markPosted(getItem(), null);
+            }
+        });
+        copyLink.getStyleClass().addAll("delivery-link", Styles.TEXT_SMALL);
+        copyLink.setText(i18n.get("delivery.copyLink"));
+        copyLink.setOnAction(e -> {
+            Object link = copyLink.getUserData();
+            if (link != null) {
+                javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+                content.putString(link.toString());
+                javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            }
+        });
+        deliveryRow = new HBox(6, delivery, retry, posted, copyLink);
+        deliveryRow.setAlignment(Pos.CENTER_LEFT);
+        bubble = new VBox(4, meta, body, deliveryRow);
         bubble.getStyleClass().add("bubble");
         bubble.maxWidthProperty().bind(owner.widthProperty().multiply(0.72));
         row = new HBox(bubble);
@@ -98,22 +131,56 @@ final class MessageCell extends ListCell<ThreadMessage> {
     }
 
     private void renderDelivery(ThreadMessage item, MessageKind kind) {
-        delivery.getStyleClass().removeAll("delivery-pending", "delivery-failed");
-        if (item.failedReason() != null || item.message().delivery() == DeliveryState.FAILED) {
-            String reason = item.failedReason() == null ? i18n.get("message.failed.unknown") : item.failedReason();
-            delivery.setText(i18n.get("message.failed", reason));
-            delivery.setGraphic(new FontIcon(Material2OutlinedAL.ERROR_OUTLINE));
-            delivery.getStyleClass().add("delivery-failed");
-        } else if (item.pending()) {
-            delivery.setText(i18n.get(kind == MessageKind.NOTE ? "message.pending.note" : "message.pending"));
-            delivery.setGraphic(new FontIcon(Material2OutlinedMZ.SCHEDULE));
-            delivery.getStyleClass().add("delivery-pending");
-        } else {
-            delivery.setText(null);
-            delivery.setGraphic(null);
+        DeliveryStatus status = vm.deliveryStatus(item);
+        delivery.getStyleClass().removeAll("delivery-pending", "delivery-failed", "delivery-queued",
+                "delivery-retrying", "delivery-sent", "delivery-prepared");
+        switch (status.state()) {
+            case REJECTED, FAILED -> {
+                delivery.setGraphic(new FontIcon(Material2OutlinedAL.ERROR_OUTLINE));
+                delivery.getStyleClass().add("delivery-failed");
+            }
+            case OUTBOX -> {
+                delivery.setGraphic(new FontIcon(Material2OutlinedMZ.SCHEDULE));
+                delivery.getStyleClass().add("delivery-pending");
+            }
+            case QUEUED -> {
+                delivery.setGraphic(new FontIcon(Material2OutlinedMZ.SCHEDULE));
+                delivery.getStyleClass().add("delivery-queued");
+            }
+            case RETRYING -> {
+                delivery.setGraphic(new FontIcon(Material2OutlinedAL.AUTORENEW));
+                delivery.getStyleClass().add("delivery-retrying");
+            }
+            case SENT -> {
+                delivery.setGraphic(new FontIcon(Material2OutlinedAL.DONE));
+                delivery.getStyleClass().add("delivery-sent");
+            }
+            case PREPARED -> {
+                delivery.setGraphic(new FontIcon(Material2OutlinedAL.LINK));
+                delivery.getStyleClass().add("delivery-prepared");
+            }
+            case NONE -> delivery.setGraphic(null);
         }
-        boolean show = delivery.getText() != null;
-        delivery.setVisible(show);
-        delivery.setManaged(show);
+        delivery.setText(status.label() == null ? null : i18n.get(status.label()));
+        if (status.tooltip() != null) {
+            deliveryTip.setText(i18n.get(status.tooltip()));
+            delivery.setTooltip(deliveryTip);
+        } else {
+            delivery.setTooltip(null);
+        }
+        boolean busy = vm.deliveryBusy().contains(item.message().id());
+        show(retry, status.canRetry());
+        retry.setDisable(busy);
+        show(posted, status.canMarkPosted());
+        posted.setDisable(busy);
+        copyLink.setUserData(status.link());
+        show(copyLink, status.canMarkPosted() && status.link() != null);
+        show(delivery, status.visible());
+        show(deliveryRow, status.visible());
+    }
+
+    private static void show(javafx.scene.Node node, boolean visible) {
+        node.setVisible(visible);
+        node.setManaged(visible);
     }
 }

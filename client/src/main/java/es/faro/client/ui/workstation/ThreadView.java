@@ -32,7 +32,8 @@ final class ThreadView {
         messages = new ListView<>(vm.messages());
         messages.setId("thread-messages");
         messages.getStyleClass().addAll("thread-messages", Tweaks.EDGE_TO_EDGE);
-        messages.setCellFactory(l -> new MessageCell(l, i18n, clock, formats));
+        messages.setCellFactory(l -> new MessageCell(l, i18n, clock, formats, vm));
+        vm.deliveryBusy().addListener((javafx.collections.SetChangeListener<String>) c -> messages.refresh());
         messages.setFocusTraversable(false);
         Label loading = new Label(i18n.get("thread.loading"));
         loading.getStyleClass().add(Styles.TEXT_MUTED);

@@ -47,6 +47,9 @@ public final class ThreadViewModel {
     private final BooleanBinding canClaim;
     /** Guards against a slow thread read landing after the agent already moved on. */
     private long generation;
+    private es.faro.client.sync.DeliveryCommands delivery;
+    /** Messages whose retry or mark-posted is on its way to the server (their buttons are disabled). */
+    private final javafx.collections.ObservableSet<String> deliveryBusy = FXCollections.observableSet();
 
     ThreadViewModel(Agent me, CacheReader cache, AgentCommands commands, TaskRunner tasks) {
         this.me = me;
@@ -112,6 +115,56 @@ public final class ThreadViewModel {
         boolean has = c.labels().contains(labelId);
         act("action.labels", id -> commands.changeLabels(id, has ? List.of() : List.of(labelId),
                 has ? List.of(labelId) : List.of()));
+    }
+
+    // --- delivery (issue 7) ------------------------------------------------------------------------
+
+    /** Where the delivery actions go (the composition root sets it; without it they are unavailable). */
+    public void useDeliveryCommands(es.faro.client.sync.DeliveryCommands commands) {
+        this.delivery = commands;
+    }
+
+    /** What the thread shows about the message's delivery. */
+    public DeliveryStatus deliveryStatus(ThreadMessage item) {
+        return DeliveryStatus.of(item);
+    }
+
+    /** Ids of messages whose delivery action is under way. */
+    public javafx.collections.ObservableSet<String> deliveryBusy() {
+        return FXCollections.unmodifiableObservableSet(deliveryBusy);
+    }
+
+    /** Sends a FAILED reply again; its new state arrives with the server's event. */
+    public void retryDelivery(ThreadMessage item) {
+        if (DeliveryStatus.of(item).canRetry()) {
+            deliveryAction(item, "delivery.action.retry", (d, m) -> d.retry(m.conversationId(), m.id()));
+        }
+    }
+
+    /** Marks a reply PREPARED for a forum as posted by hand ({@code url}: where, may be blank). */
+    public void markPosted(ThreadMessage item, String url) {
+        if (DeliveryStatus.of(item).canMarkPosted()) {
+            deliveryAction(item, "delivery.action.posted", (d, m) -> d.markPosted(m.conversationId(), m.id(), url));
+        }
+    }
+
+    private interface DeliveryCall {
+        es.faro.protocol.model.Message apply(es.faro.client.sync.DeliveryCommands commands,
+                                             es.faro.protocol.model.Message message) throws Exception;
+    }
+
+    private void deliveryAction(ThreadMessage item, String actionKey, DeliveryCall call) {
+        es.faro.client.sync.DeliveryCommands commands = delivery;
+        es.faro.protocol.model.Message m = item.message();
+        if (commands == null || !deliveryBusy.add(m.id())) {
+            return;
+        }
+        error.set(null);
+        tasks.run(() -> call.apply(commands, m), updated -> deliveryBusy.remove(m.id()), e -> {
+            deliveryBusy.remove(m.id());
+            LOG.warn("{} on {} failed", actionKey, m.id(), e);
+            error.set(ErrorTexts.forCommand(actionKey, e));
+        });
     }
 
     public void dismissError() {
