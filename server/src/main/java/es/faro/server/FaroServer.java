@@ -50,6 +50,7 @@ public final class FaroServer implements AutoCloseable {
     private final TrafficSource traffic;
     private final URI baseUri;
     private final SlaScheduler slaScheduler;
+    private es.faro.server.queues.AssignmentScheduler assignment;
 
     private FaroServer(Store store, ApiServer api, TrafficSource traffic, URI baseUri, SlaScheduler slaScheduler) {
         this.store = store;
@@ -104,13 +105,21 @@ public final class FaroServer implements AutoCloseable {
             MetricsService metrics = new MetricsService(store, reference::get, clock, config.get("metrics.handle_time")
                     .map(java.time.Duration::parse).orElse(DEFAULT_HANDLE_TIME));
             SlaAdminService slaAdmin = new SlaAdminService(store, reference, clock);
+            ConversationService conversations = new ConversationService(store, reference::get, clock, tracker);
+            es.faro.server.queues.QueueService queueService = new es.faro.server.queues.QueueService(store,
+                    reference::get, clock, tracker, conversations, config.get("presence.agent_ttl")
+                    .map(java.time.Duration::parse).orElse(java.time.Duration.ofMinutes(2)));
             api = new ApiServer(config, host, store, new AuthService(store, config.tokenTtl(), clock,
                             new LoginThrottle(store, config.loginLockoutFailures(), config.loginLockoutWindow(), clock)),
-                    new ConversationService(store, reference::get, clock, tracker),
+                    conversations,
                     new IngestService(store, reference::get, clock, tracker), adapters,
                     routes -> {
                         new MetricsRoutes(metrics).register(routes);
                         new SlaAdminRoutes(slaAdmin, new es.faro.server.http.Bodies(config.maxBodyBytes())).register(routes);
+                        new es.faro.server.queues.QueueRoutes(queueService,
+                                new es.faro.server.queues.WorkqueueService(store, clock),
+                                new es.faro.server.queues.AdminService(store, clock),
+                                new es.faro.server.http.Bodies(config.maxBodyBytes())).register(routes);
                     }).start();
             String uriHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;
             URI baseUri = URI.create("http://" + uriHost + ":" + api.port());
@@ -120,7 +129,11 @@ public final class FaroServer implements AutoCloseable {
             if (config.demoTraffic()) {
                 source = startTraffic(config, traffic, baseUri, data);
             }
-            return new FaroServer(store, api, source, baseUri, scheduler);
+            FaroServer server = new FaroServer(store, api, source, baseUri, scheduler);
+            server.assignment = new es.faro.server.queues.AssignmentScheduler(store, reference::get, clock, tracker,
+                    queueService, config.nodeId(), config.get("assignment.interval")
+                    .map(java.time.Duration::parse).orElse(java.time.Duration.ofSeconds(5))).start();
+            return server;
         } catch (RuntimeException e) {
             if (api != null) {
                 api.close();
@@ -163,9 +176,17 @@ public final class FaroServer implements AutoCloseable {
                 LOG.warn("stopping the traffic source failed", e);
             }
         }
+        if (assignment != null) {
+            assignment.close();
+        }
         api.close();
         slaScheduler.close();
         store.close();
+    }
+
+    /** Push assignment, presence expiry and snooze wake-ups (tests run a round directly). */
+    public es.faro.server.queues.AssignmentScheduler assignment() {
+        return assignment;
     }
 
     /** The WARNING/BREACHED scheduler (tests wake it after moving an injected clock). */
