@@ -10,7 +10,7 @@ public record BulkResult(List<Item> results) {
     }
 
     /** {@code conversation} is the new state on success and the current one on a 409. */
-    public record Item(String id, int status, Conversation conversation, ApiError error) {
+    public record Item(String id, int status, Conversation conversation, ApiError.Detail error) {
     }
 
     public long succeeded() {

@@ -44,7 +44,7 @@ public final class QueueRoutes {
     public void register(RoutesConfig routes) {
         routes.post("/api/v1/next", ctx -> {
             NextRequest req = bodies.raw(ctx).length == 0 ? new NextRequest(null) : bodies.json(ctx, NextRequest.class);
-            next(ctx, queues.next(Principal.agent(ctx), req.queueId()));
+            next(ctx, queues.next(Principal.agent(ctx), req == null ? null : req.queueId()));
         });
         routes.post("/api/v1/queues/{id}/next", ctx -> next(ctx, queues.next(Principal.agent(ctx), ctx.pathParam("id"))));
         routes.post("/api/v1/conversations/bulk", ctx ->

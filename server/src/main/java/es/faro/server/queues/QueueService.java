@@ -174,7 +174,7 @@ public final class QueueService {
             try {
                 results.add(new BulkResult.Item(id, 200, join(futures.get(i)), null));
             } catch (ApiException e) {
-                results.add(new BulkResult.Item(id, e.status(), e.current(), ApiError.of(e.code(), e.getMessage())));
+                results.add(new BulkResult.Item(id, e.status(), e.current(), new ApiError.Detail(e.code(), e.getMessage())));
             }
         }
         return new BulkResult(results);
