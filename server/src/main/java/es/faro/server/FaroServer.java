@@ -131,7 +131,9 @@ public final class FaroServer implements AutoCloseable {
             }
             FaroServer server = new FaroServer(store, api, source, baseUri, scheduler);
             server.assignment = new es.faro.server.queues.AssignmentScheduler(store, reference::get, clock, tracker,
-                    queueService, config.nodeId(), config.get("assignment.interval")
+                    // One claimant per server instance (two in one JVM, as in tests, must not share a claim).
+                    queueService, config.nodeId() + "#" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                    config.get("assignment.interval")
                     .map(java.time.Duration::parse).orElse(java.time.Duration.ofSeconds(5))).start();
             return server;
         } catch (RuntimeException e) {

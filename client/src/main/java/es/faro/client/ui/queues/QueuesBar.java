@@ -8,6 +8,7 @@ import es.faro.protocol.model.Conversation;
 import es.faro.protocol.model.ConversationStatus;
 import es.faro.protocol.model.Label;
 import es.faro.protocol.model.Priority;
+import es.faro.protocol.model.Workqueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -27,6 +28,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -49,8 +51,13 @@ public final class QueuesBar {
     private final QueuesViewModel vm;
     private final ListView<Conversation> list;
 
+    private final Supplier<Workqueue> selectedQueue;
+    private final Supplier<String> brandFilter;
+
     public QueuesBar(QueuesViewModel vm, ListView<Conversation> list, Supplier<ReferenceIndex> reference,
-                     SharedClock clock, I18n i18n) {
+                     Supplier<Workqueue> selectedQueue, Supplier<String> brandFilter, SharedClock clock, I18n i18n) {
+        this.selectedQueue = selectedQueue;
+        this.brandFilter = brandFilter;
         this.vm = vm;
         this.list = list;
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -137,6 +144,17 @@ public final class QueuesBar {
         tomorrow.setOnAction(e -> vm.snooze(selection(), ZonedDateTime.now(ZoneId.systemDefault()).plusDays(1)
                 .with(LocalTime.of(9, 0)).toInstant()));
         snooze.getItems().addAll(hour, fourHours, tomorrow);
-        return List.of(labels, priority, status, new SeparatorMenuItem(), mine, unassign, new SeparatorMenuItem(), snooze);
+        MenuItem saveView = new MenuItem(i18n.get("queues.view.save"));
+        saveView.setOnAction(e -> {
+            TextInputDialog ask = new TextInputDialog();
+            ask.setTitle(i18n.get("queues.view.save"));
+            ask.setHeaderText(i18n.get("queues.view.prompt"));
+            if (root.getScene() != null) {
+                ask.initOwner(root.getScene().getWindow());
+            }
+            ask.showAndWait().ifPresent(name -> vm.saveView(name, selectedQueue.get(), brandFilter.get()));
+        });
+        return List.of(labels, priority, status, new SeparatorMenuItem(), mine, unassign, new SeparatorMenuItem(), snooze,
+                new SeparatorMenuItem(), saveView);
     }
 }

@@ -25,7 +25,8 @@ public final class QueuesFeature {
                                QueuesApi api, TaskRunner tasks, SharedClock clock,
                                I18n i18n) {
         QueuesBar bar = new QueuesBar(queues, (ListView<Conversation>) view.conversationList(),
-                () -> workstation.referenceProperty().get(), clock, i18n);
+                () -> workstation.referenceProperty().get(), () -> workstation.sidebar().selectedQueueProperty().get(),
+                () -> workstation.sidebar().brandFilterProperty().get(), clock, i18n);
         view.addStatusAction(bar.root());
         bar.attachTo(view.root(), clock);
         if (workstation.me().hasRole(Role.ADMIN)) {

@@ -11,6 +11,7 @@ import es.faro.protocol.model.Conversation;
 import es.faro.protocol.model.ConversationStatus;
 import es.faro.protocol.model.Presence;
 import es.faro.protocol.model.Priority;
+import es.faro.protocol.model.Workqueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -131,6 +132,30 @@ public final class QueuesViewModel {
             long ok = result.succeeded();
             message.set(ok == result.results().size() ? UiText.of("queues.bulk.done", ok)
                     : UiText.of("queues.bulk.partial", ok, result.results().size(), result.results().size() - ok));
+        }, this::failed);
+    }
+
+    // --- personal views ----------------------------------------------------------------------
+
+    /**
+     * Saves what the agent is looking at (the queue's filter, narrowed to {@code brandId} when not
+     * null) as a personal view named {@code name}; it shows in their sidebar once the server's event
+     * arrives.
+     */
+    public void saveView(String name, Workqueue base, String brandId) {
+        if (name == null || name.isBlank()) {
+            message.set(UiText.of("queues.view.nameRequired"));
+            return;
+        }
+        Workqueue from = base != null ? base
+                : new Workqueue(null, name, null, null, null, null, null, null, null, 0);
+        Workqueue view = new Workqueue(null, name.trim(), brandId != null ? List.of(brandId) : from.brands(),
+                from.channels(), from.labels(), from.priorities(), from.statuses(), from.assignee(), from.ordering(),
+                from.position() + 1, Workqueue.ME, false);
+        busy.set(true);
+        tasks.run(() -> api.createWorkqueue(view), saved -> {
+            busy.set(false);
+            message.set(UiText.of("queues.view.saved", saved.name()));
         }, this::failed);
     }
 

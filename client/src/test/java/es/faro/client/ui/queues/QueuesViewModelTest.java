@@ -111,6 +111,23 @@ class QueuesViewModelTest {
         assertThat(presenceOnServer()).isEqualTo(Presence.ONLINE);
     }
 
+    @Test
+    void savesAPersonalViewOnlyTheAgentSees() throws Exception {
+        es.faro.protocol.model.Workqueue all = ana.bootstrap(null).reference().queues().stream()
+                .filter(q -> q.id().equals("q-todas")).findFirst().orElseThrow();
+        vm.saveView("  ", all, null);
+        assertThat(vm.messageProperty().get().key()).isEqualTo("queues.view.nameRequired");
+        vm.saveView("Solo Orange", all, "orange");
+        tasks.drain();
+        assertThat(vm.messageProperty().get().key()).isEqualTo("queues.view.saved");
+        es.faro.protocol.model.Workqueue saved = ana.bootstrap(null).reference().queues().stream()
+                .filter(q -> q.name().equals("Solo Orange")).findFirst().orElseThrow();
+        assertThat(saved.owner()).isEqualTo(anaAgent.id());
+        assertThat(saved.brands()).containsExactly("orange");
+        assertThat(server.signedIn("pablo").bootstrap(null).reference().queues())
+                .noneMatch(q -> q.name().equals("Solo Orange"));
+    }
+
     private Presence presenceOnServer() throws Exception {
         return server.signedIn("lucia").bootstrap(null).reference().agents().stream()
                 .filter(a -> a.id().equals(anaAgent.id())).findFirst().orElseThrow().presence();
