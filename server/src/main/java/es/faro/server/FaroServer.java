@@ -52,6 +52,7 @@ public final class FaroServer implements AutoCloseable {
     private final SlaScheduler slaScheduler;
     private es.faro.server.delivery.DeliveryWorker delivery;
     private IngestService ingest;
+    private es.faro.server.queues.AssignmentScheduler assignment;
 
     private FaroServer(Store store, ApiServer api, TrafficSource traffic, URI baseUri, SlaScheduler slaScheduler) {
         this.store = store;
@@ -109,14 +110,22 @@ public final class FaroServer implements AutoCloseable {
             SlaAdminService slaAdmin = new SlaAdminService(store, reference, clock);
             delivery = es.faro.server.delivery.Delivery.startWorker(config, store, reference::get, clock);
             IngestService ingest = new IngestService(store, reference::get, clock, tracker);
+            ConversationService conversations = new ConversationService(store, reference::get, clock, tracker);
+            es.faro.server.queues.QueueService queueService = new es.faro.server.queues.QueueService(store,
+                    reference::get, clock, tracker, conversations, config.get("presence.agent_ttl")
+                    .map(java.time.Duration::parse).orElse(java.time.Duration.ofMinutes(2)));
             api = new ApiServer(config, host, store, new AuthService(store, config.tokenTtl(), clock,
                             new LoginThrottle(store, config.loginLockoutFailures(), config.loginLockoutWindow(), clock)),
-                    new ConversationService(store, reference::get, clock, tracker),
+                    conversations,
                     ingest, adapters,
                     routes -> {
                         new MetricsRoutes(metrics).register(routes);
                         new SlaAdminRoutes(slaAdmin, new es.faro.server.http.Bodies(config.maxBodyBytes())).register(routes);
                         es.faro.server.delivery.Delivery.routes(store, clock, config).register(routes);
+                        new es.faro.server.queues.QueueRoutes(queueService,
+                                new es.faro.server.queues.WorkqueueService(store, clock),
+                                new es.faro.server.queues.AdminService(store, clock),
+                                new es.faro.server.http.Bodies(config.maxBodyBytes())).register(routes);
                     }).start();
             String uriHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;
             URI baseUri = URI.create("http://" + uriHost + ":" + api.port());
@@ -129,6 +138,11 @@ public final class FaroServer implements AutoCloseable {
             FaroServer server = new FaroServer(store, api, source, baseUri, scheduler);
             server.delivery = delivery;
             server.ingest = ingest;
+            server.assignment = new es.faro.server.queues.AssignmentScheduler(store, reference::get, clock, tracker,
+                    // One claimant per server instance (two in one JVM, as in tests, must not share a claim).
+                    queueService, config.nodeId() + "#" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                    config.get("assignment.interval")
+                    .map(java.time.Duration::parse).orElse(java.time.Duration.ofSeconds(5))).start();
             return server;
         } catch (RuntimeException e) {
             if (api != null) {
@@ -175,6 +189,9 @@ public final class FaroServer implements AutoCloseable {
                 LOG.warn("stopping the traffic source failed", e);
             }
         }
+        if (assignment != null) {
+            assignment.close();
+        }
         api.close();
         if (delivery != null) {
             delivery.close();
@@ -191,6 +208,11 @@ public final class FaroServer implements AutoCloseable {
     /** The one ingest path (tests feed channels whose webhook adapters live elsewhere). */
     public IngestService ingest() {
         return ingest;
+    }
+
+    /** Push assignment, presence expiry and snooze wake-ups (tests run a round directly). */
+    public es.faro.server.queues.AssignmentScheduler assignment() {
+        return assignment;
     }
 
     /** The WARNING/BREACHED scheduler (tests wake it after moving an injected clock). */

@@ -59,6 +59,7 @@ public final class FaroApp extends Application {
     private DemoBackend demo;
     private ClientSession session;
     private WorkstationViewModel workstation;
+    private es.faro.client.ui.queues.QueuesViewModel queues;
     private DashboardWindow dashboard;
     private SlaAdminWindow slaAdmin;
     private volatile boolean stopping;
@@ -233,6 +234,10 @@ public final class FaroApp extends Application {
         workstation.thread().useDeliveryCommands(new es.faro.client.sync.DeliveryApi(opened.api()));
         opened.cache().addDeliveryFailureListener(new es.faro.client.ui.attention.DeliveryAlerts(me.id(), notices)::onFailure);
         rememberLastQueue(workstation);
+        WorkstationViewModel opening = workstation;
+        queues = new es.faro.client.ui.queues.QueuesViewModel(me, new es.faro.client.sync.QueuesApi(opened.api()),
+                tasks, opening::open, config.get("away.after").map(java.time.Duration::parse)
+                .orElse(java.time.Duration.ofMinutes(5)), java.time.Duration.ofSeconds(30));
         AlertsViewModel alerts = new AlertsViewModel(me.id(), workstation.activeConversations(),
                 workstation.loadedProperty(), workstation.thread().conversationProperty(), clock.nowProperty());
         attention = new AttentionWatcher(workstation.activeConversations(), me.id(), clock.nowProperty(), alerts,
@@ -267,6 +272,8 @@ public final class FaroApp extends Application {
         shell.show(i -> {
             WorkstationView view = new WorkstationView(vm, clock, i);
             WindowLayout.restoreDividers(view.root(), userSettings);
+            es.faro.client.ui.queues.QueuesFeature.install(view, vm, queues,
+                    new es.faro.client.sync.QueuesApi(opened.api()), tasks, clock, i);
             if (DashboardViewModel.allowedFor(opened.me())) {
                 Button button = new Button(i.get("dashboard.open"), new FontIcon(Material2OutlinedAL.DASHBOARD));
                 button.setId("open-dashboard");

@@ -144,6 +144,8 @@ public final class SqliteCache implements CacheReader, AutoCloseable {
             case EventType.AGENT -> updateReference(c, changes, ref -> withAgent(ref, Json.convert(e.data(), Agent.class)));
             case EventType.CANNED_RESPONSE -> updateReference(c, changes,
                     ref -> withCannedResponse(ref, Json.convert(e.data(), CannedResponse.class)));
+            case EventType.WORKQUEUE -> updateReference(c, changes, ref -> WorkqueueEvents.upserted(ref, e.data()));
+            case EventType.WORKQUEUE_DELETED -> updateReference(c, changes, ref -> WorkqueueEvents.deleted(ref, e.data()));
             default -> log.debug("ignoring event type {} at seq {}", e.type(), e.seq());
         }
     }

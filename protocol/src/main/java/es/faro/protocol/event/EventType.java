@@ -30,6 +30,15 @@ public final class EventType {
     /** data: as {@link #SLA_WARNING}, {@code at} = when the clock stopped, after its due instant. */
     public static final String SLA_MISSED = "sla.missed";
 
+    /** data: {@link es.faro.protocol.model.Workqueue} (created or changed; personal views carry their owner). */
+    public static final String WORKQUEUE = "workqueue.updated";
+    /** data: {@code {id}}: the workqueue was deleted. */
+    public static final String WORKQUEUE_DELETED = "workqueue.deleted";
+    /** data: {@link es.faro.protocol.model.Team} (created or changed). */
+    public static final String TEAM = "team.updated";
+    /** data: {@code {id}}: the team was deleted. */
+    public static final String TEAM_DELETED = "team.deleted";
+
     private EventType() {
     }
 }

@@ -19,12 +19,24 @@ public record Conversation(String id, String brandId, Channel channel, String cu
                            String queueId, String assigneeId, String language, String snippet,
                            MessageKind lastMessageKind, int messageCount, Instant createdAt, Instant updatedAt,
                            Instant lastMessageAt, SlaClock response, SlaClock resolution, long version,
-                           SlaClock firstResponse) {
+                           SlaClock firstResponse, Instant snoozedUntil) {
     public Conversation {
         labels = labels == null ? List.of() : List.copyOf(new TreeSet<>(labels));
         if (response != null && response.kind() == SlaClockKind.FIRST_RESPONSE) {
             firstResponse = response;
         }
+    }
+
+    /** Not snoozed (the shape before snoozing existed). */
+    public Conversation(String id, String brandId, Channel channel, String customerId, String customerName,
+                        String customerHandle, ConversationStatus status, Priority priority, List<String> labels,
+                        String queueId, String assigneeId, String language, String snippet,
+                        MessageKind lastMessageKind, int messageCount, Instant createdAt, Instant updatedAt,
+                        Instant lastMessageAt, SlaClock response, SlaClock resolution, long version,
+                        SlaClock firstResponse) {
+        this(id, brandId, channel, customerId, customerName, customerHandle, status, priority, labels, queueId,
+                assigneeId, language, snippet, lastMessageKind, messageCount, createdAt, updatedAt, lastMessageAt,
+                response, resolution, version, firstResponse, null);
     }
 
     /** Without a first-response clock of its own: it follows {@code response} while that is the first response. */
@@ -35,7 +47,7 @@ public record Conversation(String id, String brandId, Channel channel, String cu
                         Instant lastMessageAt, SlaClock response, SlaClock resolution, long version) {
         this(id, brandId, channel, customerId, customerName, customerHandle, status, priority, labels, queueId,
                 assigneeId, language, snippet, lastMessageKind, messageCount, createdAt, updatedAt, lastMessageAt,
-                response, resolution, version, null);
+                response, resolution, version, null, null);
     }
 
     /** The clock agents race against: the running response clock, else the running resolution clock. */
@@ -73,6 +85,7 @@ public record Conversation(String id, String brandId, Channel channel, String cu
         private Instant createdAt, updatedAt, lastMessageAt;
         private SlaClock response, resolution, firstResponse;
         private long version;
+        private Instant snoozedUntil;
 
         private Builder(Conversation c) {
             id = c.id; brandId = c.brandId; channel = c.channel; customerId = c.customerId;
@@ -82,6 +95,7 @@ public record Conversation(String id, String brandId, Channel channel, String cu
             messageCount = c.messageCount; createdAt = c.createdAt; updatedAt = c.updatedAt;
             lastMessageAt = c.lastMessageAt; response = c.response; resolution = c.resolution; version = c.version;
             firstResponse = c.firstResponse;
+            snoozedUntil = c.snoozedUntil;
         }
 
         public Builder status(ConversationStatus v) { status = v; return this; }
@@ -99,11 +113,13 @@ public record Conversation(String id, String brandId, Channel channel, String cu
         public Builder resolution(SlaClock v) { resolution = v; return this; }
         public Builder customerName(String v) { customerName = v; return this; }
         public Builder version(long v) { version = v; return this; }
+        /** Snoozed until this instant (it leaves every queue, PENDING, and comes back then); null = not snoozed. */
+        public Builder snoozedUntil(Instant v) { snoozedUntil = v; return this; }
 
         public Conversation build() {
             return new Conversation(id, brandId, channel, customerId, customerName, customerHandle, status, priority,
                     labels, queueId, assigneeId, language, snippet, lastMessageKind, messageCount, createdAt,
-                    updatedAt, lastMessageAt, response, resolution, version, firstResponse);
+                    updatedAt, lastMessageAt, response, resolution, version, firstResponse, snoozedUntil);
         }
     }
 }

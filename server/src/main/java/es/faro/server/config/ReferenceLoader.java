@@ -71,7 +71,13 @@ public final class ReferenceLoader {
         changed |= ReferenceItems.replace(c, ReferenceItems.CANNED_RESPONSE, seed.cannedResponses(),
                 CannedResponse::id, CannedResponse.class);
         int position = 0;
+        // Users an admin created or changed in the app keep those changes across restarts.
+        java.util.Set<String> managed = es.faro.server.queues.AdminService.managedUserIds(c);
         for (UserSeed user : seed.users()) {
+            if (managed.contains(user.id())) {
+                position++;
+                continue;
+            }
             Agents.Row row = existing.get(user.id());
             Agent agent = user.toAgent();
             if (row != null) {

@@ -6,7 +6,6 @@ import es.faro.protocol.model.Channel;
 import es.faro.protocol.model.ChannelInfo;
 import es.faro.protocol.model.Label;
 import es.faro.protocol.model.ReferenceData;
-import es.faro.protocol.model.Workqueue;
 import es.faro.protocol.sla.BusinessCalendar;
 import es.faro.protocol.sla.SlaPolicy;
 import es.faro.server.store.Agents;
@@ -25,7 +24,7 @@ public final class ReferenceQueries {
         return new ReferenceData(
                 ReferenceItems.list(c, ReferenceItems.BRAND, Brand.class),
                 channels(),
-                ReferenceItems.list(c, ReferenceItems.QUEUE, Workqueue.class),
+                es.faro.server.queues.QueueTables.workqueues(c),
                 Agents.all(c),
                 ReferenceItems.list(c, ReferenceItems.LABEL, Label.class),
                 ReferenceItems.list(c, ReferenceItems.CANNED_RESPONSE, CannedResponse.class),

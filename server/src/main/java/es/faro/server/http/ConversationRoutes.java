@@ -11,6 +11,9 @@ import es.faro.protocol.model.Agent;
 import es.faro.protocol.model.Conversation;
 import es.faro.protocol.model.ConversationStatus;
 import es.faro.protocol.model.Message;
+import es.faro.protocol.model.Workqueue;
+import es.faro.server.queues.QueueTables;
+import es.faro.server.queues.WorkqueueService;
 import es.faro.server.store.Conversations;
 import es.faro.server.store.Messages;
 import es.faro.server.store.Scope;
@@ -59,12 +62,22 @@ final class ConversationRoutes {
         if ("me".equals(assignee)) {
             assignee = agent.id();
         }
-        Conversations.Filter filter = new Conversations.Filter(Params.text(ctx, "queue"), Params.text(ctx, "brand"),
+        // ?queue= applies the workqueue's own filter (Workqueue.matches), not the routing queue id.
+        String queueId = Params.text(ctx, "queue");
+        Conversations.Filter filter = new Conversations.Filter(null, Params.text(ctx, "brand"),
                 Params.channel(Params.text(ctx, "channel")),
                 Params.enumParam(ctx, "status", ConversationStatus.class), assignee);
         int limit = Params.intParam(ctx, "limit", 50, 1, 500);
         Conversations.Position after = position(Params.text(ctx, "after"));
-        List<Conversation> items = store.read(c -> Conversations.list(c, filter, Scope.of(agent), after, limit));
+        List<Conversation> items = store.read(c -> {
+            if (queueId == null) {
+                return Conversations.list(c, filter, Scope.of(agent), after, limit);
+            }
+            Workqueue queue = QueueTables.workqueue(c, queueId)
+                    .filter(q -> q.owner() == null || q.owner().equals(agent.id()))
+                    .orElseThrow(() -> ApiException.notFound("no workqueue " + queueId));
+            return WorkqueueService.page(c, queue, agent, filter, Scope.of(agent), after, limit);
+        });
         String next = null;
         if (items.size() == limit) {
             Conversation last = items.get(items.size() - 1);

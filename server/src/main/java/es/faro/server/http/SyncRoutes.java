@@ -61,7 +61,7 @@ final class SyncRoutes {
         }
         Bootstrap result = store.read(c -> {
             long cursor = fixedCursor >= 0 ? fixedCursor : EventLog.maxSeq(c);
-            ReferenceData reference = fixedCursor >= 0 ? null : ReferenceQueries.referenceData(c);
+            ReferenceData reference = fixedCursor >= 0 ? null : ownViews(ReferenceQueries.referenceData(c), agent);
             List<Conversation> conversations = Conversations.activePage(c, scope, afterId, PAGE_SIZE);
             List<Message> messages = Messages.recent(c,
                     conversations.stream().map(Conversation::id).toList(), MESSAGES_PER_CONVERSATION);
@@ -70,6 +70,13 @@ final class SyncRoutes {
             return new Bootstrap(reference, conversations, messages, cursor, next);
         });
         ctx.json(result);
+    }
+
+    /** Shared queues and the agent's own personal views; others' views stay theirs. */
+    private static ReferenceData ownViews(ReferenceData d, Agent agent) {
+        return new ReferenceData(d.brands(), d.channels(), d.queues().stream()
+                .filter(q -> q.owner() == null || q.owner().equals(agent.id())).toList(), d.agents(), d.labels(),
+                d.cannedResponses(), d.slaPolicies(), d.calendars());
     }
 
     private void changes(Context ctx) {

@@ -24,7 +24,7 @@ public final class QueueRouter {
     /** The queue id for {@code conversation}, or null when no queue matches. */
     public String route(Conversation conversation) {
         for (Workqueue q : queues) {
-            if (q.assignee() == null && q.matches(conversation, null)) {
+            if (q.assignee() == null && q.owner() == null && q.matches(conversation, null)) {
                 return q.id();
             }
         }

@@ -37,6 +37,8 @@ public final class ReferenceIndex {
         // A queue scoped only to brands the agent cannot see would always read 0: leave it out.
         this.visibleQueues = data.queues().stream()
                 .filter(q -> q.brands().isEmpty() || q.brands().stream().anyMatch(this::seesBrand))
+                // Others' personal views are theirs alone.
+                .filter(q -> q.owner() == null || q.owner().equals(me.id()))
                 .sorted(Comparator.comparingInt(Workqueue::position).thenComparing(Workqueue::name)).toList();
     }
 
