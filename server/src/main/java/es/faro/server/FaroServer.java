@@ -2,6 +2,15 @@ package es.faro.server;
 
 import es.faro.protocol.model.ReferenceData;
 import es.faro.server.channels.ChannelAdapter;
+import es.faro.server.channels.ChannelPollers;
+import es.faro.server.channels.CommunityAdapter;
+import es.faro.server.channels.ForumAdapter;
+import es.faro.server.community.CommunityConfig;
+import es.faro.server.community.CommunityIngestHook;
+import es.faro.server.community.CommunityMetrics;
+import es.faro.server.community.ModerationLog;
+import es.faro.server.community.ModerationService;
+import es.faro.server.http.CommunityRoutes;
 import es.faro.server.channels.FacebookAdapter;
 import es.faro.server.channels.GooglePlayAdapter;
 import es.faro.server.channels.IngestService;
@@ -50,6 +59,8 @@ public final class FaroServer implements AutoCloseable {
     private final TrafficSource traffic;
     private final URI baseUri;
     private final SlaScheduler slaScheduler;
+    /** Community and forum pollers, when any account is configured to be polled. */
+    private ChannelPollers pollers;
 
     private FaroServer(Store store, ApiServer api, TrafficSource traffic, URI baseUri, SlaScheduler slaScheduler) {
         this.store = store;
@@ -94,7 +105,7 @@ public final class FaroServer implements AutoCloseable {
             // Replaced whole when an admin edits SLA policies or calendars; each write reads the current one.
             AtomicReference<Reference> reference = new AtomicReference<>(new Reference(data));
             List<ChannelAdapter> adapters = List.of(new TwitterAdapter(), new FacebookAdapter(),
-                    new GooglePlayAdapter());
+                    new GooglePlayAdapter(), new CommunityAdapter(), new ForumAdapter());
             int backfilled = SlaResults.backfill(store, new SlaEngine(reference.get().sla()));
             if (backfilled > 0) {
                 LOG.info("SLA results written for {} conversations stored before they were kept", backfilled);
@@ -104,13 +115,21 @@ public final class FaroServer implements AutoCloseable {
             MetricsService metrics = new MetricsService(store, reference::get, clock, config.get("metrics.handle_time")
                     .map(java.time.Duration::parse).orElse(DEFAULT_HANDLE_TIME));
             SlaAdminService slaAdmin = new SlaAdminService(store, reference, clock);
+            IngestService ingest = new IngestService(store, reference::get, clock, tracker);
+            ingest.addHook(new CommunityIngestHook());
+            CommunityMetrics community = new CommunityMetrics(store,
+                    CommunityConfig.load(config.referenceDir().orElse(null)));
+            List<ChannelPollers.Target> pollTargets = ChannelPollers.targets(config, adapters);
             api = new ApiServer(config, host, store, new AuthService(store, config.tokenTtl(), clock,
                             new LoginThrottle(store, config.loginLockoutFailures(), config.loginLockoutWindow(), clock)),
                     new ConversationService(store, reference::get, clock, tracker),
-                    new IngestService(store, reference::get, clock, tracker), adapters,
+                    ingest, adapters,
                     routes -> {
                         new MetricsRoutes(metrics).register(routes);
                         new SlaAdminRoutes(slaAdmin, new es.faro.server.http.Bodies(config.maxBodyBytes())).register(routes);
+                        new CommunityRoutes(new ModerationService(store, clock), new ModerationLog(store), community,
+                                reference::get, clock, new es.faro.server.http.Bodies(config.maxBodyBytes()))
+                                .register(routes);
                     }).start();
             String uriHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;
             URI baseUri = URI.create("http://" + uriHost + ":" + api.port());
@@ -120,7 +139,9 @@ public final class FaroServer implements AutoCloseable {
             if (config.demoTraffic()) {
                 source = startTraffic(config, traffic, baseUri, data);
             }
-            return new FaroServer(store, api, source, baseUri, scheduler);
+            FaroServer server = new FaroServer(store, api, source, baseUri, scheduler);
+            server.pollers = pollTargets.isEmpty() ? null : ChannelPollers.start(pollTargets, ingest);
+            return server;
         } catch (RuntimeException e) {
             if (api != null) {
                 api.close();
@@ -162,6 +183,9 @@ public final class FaroServer implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("stopping the traffic source failed", e);
             }
+        }
+        if (pollers != null) {
+            pollers.close();
         }
         api.close();
         slaScheduler.close();

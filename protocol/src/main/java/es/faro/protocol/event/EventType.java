@@ -30,6 +30,12 @@ public final class EventType {
     /** data: as {@link #SLA_WARNING}, {@code at} = when the clock stopped, after its due instant. */
     public static final String SLA_MISSED = "sla.missed";
 
+    /**
+     * data: {@link es.faro.protocol.community.Moderated}: a moderator approved, rejected, edited,
+     * moved or marked as spam a community/forum post, or accepted it as the solution.
+     */
+    public static final String COMMUNITY_MODERATED = "community.moderated";
+
     private EventType() {
     }
 }
