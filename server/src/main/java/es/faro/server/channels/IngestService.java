@@ -156,6 +156,10 @@ public final class IngestService {
                 }
             }
         }
+        if (in.channel() == Channel.COMMUNITY || in.channel() == Channel.FORUM) {
+            // Threads are explicit there: a post without a known parent opens its own thread.
+            return Optional.empty();
+        }
         return Conversations.activeFor(c, customer.id(), brand.id(), in.channel());
     }
 

@@ -131,6 +131,15 @@ class CommunityIngestTest {
     }
 
     @Test
+    void twoTopicsOfOneMemberAreTwoThreads() {
+        postCommunity(api, ORANGE_COMMUNITY, messages(
+                message("k-40", "m-540", "rita", "fibra", "Uno", "Primera duda", null, 0, 0, "2026-11-24T11:00:00Z"),
+                message("k-41", "m-540", "rita", "movil", "Dos", "Segunda duda", null, 0, 0, "2026-11-24T11:01:00Z")));
+        assertThat(conversationOf("community", "k-40").get("id"))
+                .isNotEqualTo(conversationOf("community", "k-41").get("id"));
+    }
+
+    @Test
     void anAmenaCommunityMessageIsAmenas() {
         postCommunity(api, AMENA_COMMUNITY, messages(message("k-30", "m-530", "ana", "tarifas", "Tarifa", "Qué tarifa?",
                 null, 0, 1, "2026-11-24T11:00:00Z")));
