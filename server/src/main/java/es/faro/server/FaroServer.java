@@ -130,6 +130,7 @@ public final class FaroServer implements AutoCloseable {
                         new CommunityRoutes(new ModerationService(store, clock), new ModerationLog(store), community,
                                 reference::get, clock, new es.faro.server.http.Bodies(config.maxBodyBytes()))
                                 .register(routes);
+                        new es.faro.server.http.OpenApiRoutes().register(routes);
                     }).start();
             String uriHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;
             URI baseUri = URI.create("http://" + uriHost + ":" + api.port());
@@ -190,6 +191,11 @@ public final class FaroServer implements AutoCloseable {
         api.close();
         slaScheduler.close();
         store.close();
+    }
+
+    /** Every HTTP route as "METHOD path" (the OpenAPI coverage test compares them with the description). */
+    public List<String> routes() {
+        return api.routes();
     }
 
     /** The WARNING/BREACHED scheduler (tests wake it after moving an injected clock). */
