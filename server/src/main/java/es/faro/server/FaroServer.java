@@ -2,6 +2,15 @@ package es.faro.server;
 
 import es.faro.protocol.model.ReferenceData;
 import es.faro.server.channels.ChannelAdapter;
+import es.faro.server.channels.ChannelPollers;
+import es.faro.server.channels.CommunityAdapter;
+import es.faro.server.channels.ForumAdapter;
+import es.faro.server.community.CommunityConfig;
+import es.faro.server.community.CommunityIngestHook;
+import es.faro.server.community.CommunityMetrics;
+import es.faro.server.community.ModerationLog;
+import es.faro.server.community.ModerationService;
+import es.faro.server.http.CommunityRoutes;
 import es.faro.server.channels.FacebookAdapter;
 import es.faro.server.channels.GooglePlayAdapter;
 import es.faro.server.channels.IngestService;
@@ -53,6 +62,8 @@ public final class FaroServer implements AutoCloseable {
     private es.faro.server.delivery.DeliveryWorker delivery;
     private IngestService ingest;
     private es.faro.server.queues.AssignmentScheduler assignment;
+    /** Community and forum pollers, when any account is configured to be polled. */
+    private ChannelPollers pollers;
 
     private FaroServer(Store store, ApiServer api, TrafficSource traffic, URI baseUri, SlaScheduler slaScheduler) {
         this.store = store;
@@ -98,7 +109,7 @@ public final class FaroServer implements AutoCloseable {
             // Replaced whole when an admin edits SLA policies or calendars; each write reads the current one.
             AtomicReference<Reference> reference = new AtomicReference<>(new Reference(data));
             List<ChannelAdapter> adapters = List.of(new TwitterAdapter(), new FacebookAdapter(),
-                    new GooglePlayAdapter());
+                    new GooglePlayAdapter(), new CommunityAdapter(), new ForumAdapter());
             int backfilled = SlaResults.backfill(store, new SlaEngine(reference.get().sla()));
             if (backfilled > 0) {
                 LOG.info("SLA results written for {} conversations stored before they were kept", backfilled);
@@ -110,6 +121,10 @@ public final class FaroServer implements AutoCloseable {
             SlaAdminService slaAdmin = new SlaAdminService(store, reference, clock);
             delivery = es.faro.server.delivery.Delivery.startWorker(config, store, reference::get, clock);
             IngestService ingest = new IngestService(store, reference::get, clock, tracker);
+            ingest.addHook(new CommunityIngestHook());
+            CommunityMetrics community = new CommunityMetrics(store,
+                    CommunityConfig.load(config.referenceDir().orElse(null)));
+            List<ChannelPollers.Target> pollTargets = ChannelPollers.targets(config, adapters);
             ConversationService conversations = new ConversationService(store, reference::get, clock, tracker);
             es.faro.server.queues.QueueService queueService = new es.faro.server.queues.QueueService(store,
                     reference::get, clock, tracker, conversations, config.get("presence.agent_ttl")
@@ -126,6 +141,10 @@ public final class FaroServer implements AutoCloseable {
                                 new es.faro.server.queues.WorkqueueService(store, clock),
                                 new es.faro.server.queues.AdminService(store, clock),
                                 new es.faro.server.http.Bodies(config.maxBodyBytes())).register(routes);
+                        new CommunityRoutes(new ModerationService(store, clock), new ModerationLog(store), community,
+                                reference::get, clock, new es.faro.server.http.Bodies(config.maxBodyBytes()))
+                                .register(routes);
+                        new es.faro.server.http.OpenApiRoutes().register(routes);
                     }).start();
             String uriHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;
             URI baseUri = URI.create("http://" + uriHost + ":" + api.port());
@@ -143,6 +162,7 @@ public final class FaroServer implements AutoCloseable {
                     queueService, config.nodeId() + "#" + java.util.UUID.randomUUID().toString().substring(0, 8),
                     config.get("assignment.interval")
                     .map(java.time.Duration::parse).orElse(java.time.Duration.ofSeconds(5))).start();
+            server.pollers = pollTargets.isEmpty() ? null : ChannelPollers.start(pollTargets, ingest);
             return server;
         } catch (RuntimeException e) {
             if (api != null) {
@@ -192,6 +212,9 @@ public final class FaroServer implements AutoCloseable {
         if (assignment != null) {
             assignment.close();
         }
+        if (pollers != null) {
+            pollers.close();
+        }
         api.close();
         if (delivery != null) {
             delivery.close();
@@ -213,6 +236,11 @@ public final class FaroServer implements AutoCloseable {
     /** Push assignment, presence expiry and snooze wake-ups (tests run a round directly). */
     public es.faro.server.queues.AssignmentScheduler assignment() {
         return assignment;
+    }
+
+    /** Every HTTP route as "METHOD path" (the OpenAPI coverage test compares them with the description). */
+    public List<String> routes() {
+        return api.routes();
     }
 
     /** The WARNING/BREACHED scheduler (tests wake it after moving an injected clock). */

@@ -3,7 +3,12 @@ package es.faro.client.app;
 import es.faro.client.settings.UserSettings;
 import atlantafx.base.theme.Styles;
 import es.faro.client.sync.ApiClient;
+import es.faro.client.sync.CommunityApi;
 import es.faro.client.sync.MetricsApi;
+import es.faro.client.ui.community.LeaderboardView;
+import es.faro.client.ui.community.LeaderboardViewModel;
+import es.faro.client.ui.community.ModerationView;
+import es.faro.client.ui.community.ModerationViewModel;
 import es.faro.client.ui.about.AboutInfo;
 import es.faro.client.ui.about.AboutView;
 import es.faro.client.ui.attention.AttentionWatcher;
@@ -62,6 +67,8 @@ public final class FaroApp extends Application {
     private es.faro.client.ui.queues.QueuesViewModel queues;
     private DashboardWindow dashboard;
     private SlaAdminWindow slaAdmin;
+    /** The moderation panel's model for community and forum threads. */
+    private ModerationViewModel moderation;
     private volatile boolean stopping;
     // Desktop: per-user settings, the window frame, notices, the tray badge (see DesktopShell).
     private UserSettings userSettings;
@@ -230,6 +237,8 @@ public final class FaroApp extends Application {
         session = opened;
         Agent me = opened.me();
         workstation = new WorkstationViewModel(me, opened.cache(), opened.commands(), opened.sync(), tasks);
+        moderation = new ModerationViewModel(new CommunityApi(opened.api()), workstation.thread().conversationProperty(),
+                tasks);
         workstation.thread().composer().useDraftStore(opened.cache()::saveDraft, opened.savedDrafts());
         workstation.thread().useDeliveryCommands(new es.faro.client.sync.DeliveryApi(opened.api()));
         opened.cache().addDeliveryFailureListener(new es.faro.client.ui.attention.DeliveryAlerts(me.id(), notices)::onFailure);
@@ -271,6 +280,7 @@ public final class FaroApp extends Application {
         ClientSession opened = session;
         shell.show(i -> {
             WorkstationView view = new WorkstationView(vm, clock, i);
+            view.addThreadPanel(new ModerationView(moderation, i).root());
             WindowLayout.restoreDividers(view.root(), userSettings);
             es.faro.client.ui.queues.QueuesFeature.install(view, vm, queues,
                     new es.faro.client.sync.QueuesApi(opened.api()), tasks, clock, i);
@@ -305,6 +315,8 @@ public final class FaroApp extends Application {
         DashboardViewModel vm = new DashboardViewModel(opened.me(), opened.cache(), opened.commands(),
                 new MetricsApi(opened.api()), tasks, clock.nowProperty());
         dashboard = new DashboardWindow(vm, clock, shell.i18n(), settings.themeProperty().get(), scene.getWindow());
+        dashboard.addSection(new LeaderboardView(new LeaderboardViewModel(new CommunityApi(opened.api()),
+                opened.me().brands(), tasks), shell.i18n()).root());
         dashboard.show();
         vm.wallboardProperty().set(config.get("wallboard").map(Boolean::parseBoolean).orElse(false));
         if (opensDashboard()) {

@@ -38,6 +38,11 @@ public final class EventType {
     public static final String TEAM = "team.updated";
     /** data: {@code {id}}: the team was deleted. */
     public static final String TEAM_DELETED = "team.deleted";
+    /**
+     * data: {@link es.faro.protocol.community.Moderated}: a moderator approved, rejected, edited,
+     * moved or marked as spam a community/forum post, or accepted it as the solution.
+     */
+    public static final String COMMUNITY_MODERATED = "community.moderated";
 
     private EventType() {
     }

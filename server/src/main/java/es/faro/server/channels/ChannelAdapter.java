@@ -13,6 +13,11 @@ import java.util.function.Function;
 public interface ChannelAdapter {
     Channel channel();
 
+    /** Whether the payload is JSON (webhooks then require {@code application/json}); feeds are XML. */
+    default boolean jsonPayload() {
+        return true;
+    }
+
     /** Whether {@code headers} carry a valid HMAC-SHA256 of {@code raw} made with {@code secret}. */
     boolean verify(String secret, byte[] raw, Function<String, String> headers);
 

@@ -47,12 +47,18 @@ public final class IngestService {
     private final Supplier<Reference> reference;
     private final Clock clock;
     private final SlaTracker sla;
+    private final List<IngestHook> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public IngestService(Store store, Supplier<Reference> reference, Clock clock, SlaTracker sla) {
         this.store = store;
         this.reference = reference;
         this.clock = clock;
         this.sla = sla;
+    }
+
+    /** Adds work done in the same transaction for every stored or repeated message. */
+    public void addHook(IngestHook hook) {
+        hooks.add(hook);
     }
 
     /** What a webhook call did. */
@@ -83,7 +89,11 @@ public final class IngestService {
 
     private boolean store(Connection c, Reference ref, Brand brand, InboundMessage in) throws SQLException {
         Channel channel = in.channel();
-        if (Messages.byChannelId(c, channel, in.channelMessageId()).isPresent()) {
+        Optional<Message> known = Messages.byChannelId(c, channel, in.channelMessageId());
+        if (known.isPresent()) {
+            for (IngestHook hook : hooks) {
+                hook.repeated(c, brand, in, known.get(), clock.instant());
+            }
             return false;
         }
         Instant now = clock.instant();
@@ -112,6 +122,9 @@ public final class IngestService {
         EventLog.appendJson(c, EventType.MESSAGE, now, conv.brandId(), channel, messageJson);
         EventLog.appendJson(c, EventType.CONVERSATION, now, conv.brandId(), channel, convJson);
         sla.onChange(c, ref.sla(), existing.orElse(null), conv, now);
+        for (IngestHook hook : hooks) {
+            hook.stored(c, brand, in, message, conv, now);
+        }
         return true;
     }
 
@@ -142,6 +155,10 @@ public final class IngestService {
                     return conv;
                 }
             }
+        }
+        if (in.channel() == Channel.COMMUNITY || in.channel() == Channel.FORUM) {
+            // Threads are explicit there: a post without a known parent opens its own thread.
+            return Optional.empty();
         }
         return Conversations.activeFor(c, customer.id(), brand.id(), in.channel());
     }

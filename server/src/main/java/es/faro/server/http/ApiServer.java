@@ -65,6 +65,15 @@ public final class ApiServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Every HTTP route as "METHOD path" (e.g. "GET /api/v1/me"), filters left out; the OpenAPI tests read it. */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(e -> e.endpoint.method.isHttpMethod())
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+                .distinct()
+                .toList();
+    }
+
     @Override
     public void close() {
         fanout.close();

@@ -63,7 +63,9 @@ final class WebhookRoutes {
 
     private void receive(Context ctx) {
         ChannelAdapter adapter = adapter(ctx);
-        Bodies.requireJson(ctx);
+        if (adapter.jsonPayload()) {
+            Bodies.requireJson(ctx);
+        }
         byte[] raw = bodies.raw(ctx);
         if (!adapter.verify(secret(adapter.channel()), raw, ctx::header)) {
             throw new ApiException(401, ErrorCodes.BAD_SIGNATURE, "missing or wrong signature");

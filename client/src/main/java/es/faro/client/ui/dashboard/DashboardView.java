@@ -57,6 +57,7 @@ public final class DashboardView {
     private final ProgressBar slBar = new ProgressBar(0);
     private final BreakdownTables breakdown;
     private final AtRiskTable atRisk;
+    private final VBox content;
 
     public DashboardView(DashboardViewModel vm, SharedClock clock, I18n i18n) {
         this.vm = vm;
@@ -95,7 +96,7 @@ public final class DashboardView {
         HistoryCharts charts = new HistoryCharts(vm, i18n);
         Node chartsNode = charts.node();
 
-        VBox content = new VBox(14, tiles, middle, chartsNode);
+        content = new VBox(14, tiles, middle, chartsNode);
         content.getStyleClass().add("dash-content");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -140,6 +141,13 @@ public final class DashboardView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Adds a feature's section at the end of the dashboard (hidden on the wallboard). */
+    public void addSection(Node section) {
+        section.visibleProperty().bind(vm.wallboardProperty().not());
+        section.managedProperty().bind(vm.wallboardProperty().not());
+        content.getChildren().add(section);
     }
 
     private Node header() {

@@ -16,10 +16,11 @@ import javafx.stage.Window;
 public final class DashboardWindow {
     private final Stage stage = new Stage();
     private final DashboardViewModel vm;
+    private final DashboardView view;
 
     public DashboardWindow(DashboardViewModel vm, SharedClock clock, I18n i18n, Theme theme, Window owner) {
         this.vm = vm;
-        DashboardView view = new DashboardView(vm, clock, i18n);
+        view = new DashboardView(vm, clock, i18n);
         Scene scene = new Scene(view.root(), 1600, 1000);
         theme.apply(scene);
         stage.setScene(scene);
@@ -36,6 +37,11 @@ public final class DashboardWindow {
         });
         vm.wallboardProperty().subscribe(stage::setFullScreen);
         stage.setOnHidden(e -> vm.close());
+    }
+
+    /** Adds a feature's section at the end of the dashboard (e.g. the superuser leaderboard). */
+    public void addSection(javafx.scene.Node section) {
+        view.addSection(section);
     }
 
     public void show() {

@@ -24,6 +24,7 @@ final class ThreadView {
     private final StackPane root;
     private final ListView<ThreadMessage> messages;
     private final ComposerView composer;
+    private final VBox content;
 
     ThreadView(ThreadViewModel vm, Supplier<ReferenceIndex> reference, SharedClock clock, I18n i18n) {
         Formats formats = new Formats(i18n.locale(), ZoneId.systemDefault());
@@ -46,7 +47,7 @@ final class ThreadView {
         VBox.setVgrow(messages, Priority.ALWAYS);
 
         composer = new ComposerView(vm.composer(), i18n);
-        VBox content = new VBox(header.root(), messages,
+        content = new VBox(header.root(), messages,
                 ErrorBanner.create(vm.errorProperty(), vm::dismissError, i18n),
                 ErrorBanner.create(vm.composer().errorProperty(), vm.composer()::dismissError, i18n),
                 composer.root());
@@ -70,6 +71,11 @@ final class ThreadView {
 
     Node root() {
         return root;
+    }
+
+    /** Adds a feature's panel between the header and the messages (e.g. the community moderation). */
+    void addPanel(Node panel) {
+        content.getChildren().add(1, panel);
     }
 
     ComposerView composer() {

@@ -60,6 +60,11 @@ public final class WorkstationView {
         status.addAction(action);
     }
 
+    /** Adds a feature's panel to the open thread, under its header (e.g. the community moderation). */
+    public void addThreadPanel(Node panel) {
+        thread.addPanel(panel);
+    }
+
     /** The queue list, focused when the screen opens so j/k work at once. */
     public ListView<?> conversationList() {
         return list.list();

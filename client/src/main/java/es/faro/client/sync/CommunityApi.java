@@ -1,0 +1,89 @@
+package es.faro.client.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import es.faro.protocol.api.ApiError;
+import es.faro.protocol.community.CommunityPost;
+import es.faro.protocol.community.Leaderboard;
+import es.faro.protocol.community.ModerationRequest;
+import es.faro.protocol.community.Moderated;
+import es.faro.protocol.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The community endpoints: a thread's posts and their moderation, and the superuser leaderboard.
+ * Moderation acts on the server directly (it is not queued in the outbox: a moderator needs the
+ * server's answer, e.g. that a thread already has its solution). Blocking calls: use them from
+ * background threads.
+ */
+public final class CommunityApi {
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final ApiClient api;
+
+    public CommunityApi(ApiClient api) {
+        this.api = api;
+    }
+
+    /** {@code GET /api/v1/conversations/{id}/community}: the thread's posts, topic first. */
+    public List<CommunityPost> posts(String conversationId) throws IOException, ApiException {
+        JsonNode root = send(get(api.url("api/v1/conversations/" + conversationId + "/community")), JsonNode.class);
+        List<CommunityPost> out = new ArrayList<>();
+        for (JsonNode p : root.path("posts")) {
+            out.add(Json.convert(p, CommunityPost.class));
+        }
+        return out;
+    }
+
+    /** {@code POST /api/v1/conversations/{id}/moderation}. */
+    public Moderated moderate(String conversationId, ModerationRequest request) throws IOException, ApiException {
+        Request r = api.authorized(new Request.Builder()
+                .url(api.url("api/v1/conversations/" + conversationId + "/moderation"))
+                .post(RequestBody.create(Json.writeBytes(request), JSON))).build();
+        return send(r, Moderated.class);
+    }
+
+    /** {@code GET /api/v1/community/leaderboard?brand=&period=&limit=}; {@code brandId} null = every brand. */
+    public Leaderboard leaderboard(String brandId, String period, int limit) throws IOException, ApiException {
+        HttpUrl.Builder url = api.url("api/v1/community/leaderboard").newBuilder()
+                .addQueryParameter("period", period)
+                .addQueryParameter("limit", Integer.toString(limit));
+        if (brandId != null) {
+            url.addQueryParameter("brand", brandId);
+        }
+        return send(get(url.build()), Leaderboard.class);
+    }
+
+    private Request get(HttpUrl url) {
+        return api.authorized(new Request.Builder().url(url).get()).build();
+    }
+
+    private <T> T send(Request request, Class<T> type) throws IOException, ApiException {
+        try (Response response = api.http().newCall(request).execute()) {
+            ResponseBody body = response.body();
+            byte[] bytes = body == null ? new byte[0] : body.bytes();
+            if (!response.isSuccessful()) {
+                ApiError error = null;
+                try {
+                    error = bytes.length == 0 ? null : Json.read(bytes, ApiError.class);
+                } catch (RuntimeException e) {
+                    error = null;
+                }
+                throw new ApiException(response.code(), error, response.message());
+            }
+            try {
+                return Json.read(bytes, type);
+            } catch (UncheckedIOException e) {
+                throw new IOException("unreadable answer from the server for " + request.url().encodedPath(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package es.faro.server.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import es.faro.protocol.json.Json;
+import es.faro.server.community.CommunityPayloads;
+import es.faro.server.support.ApiClient;
+import es.faro.server.support.Payloads;
+import es.faro.server.support.TestServer;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps {@code /api/openapi.json} true: every route registered in Javalin is described (so a route
+ * added without its description fails here), every described operation is called over real HTTP
+ * by this test, and every real response (status and JSON body) matches the description.
+ */
+class OpenApiContractTest {
+    static TestServer server;
+    static ApiClient api;
+    static final OpenApiDocument DOC = OpenApiDocument.load();
+    static final List<String> called = new ArrayList<>();
+    static final List<String> problems = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        server = CommunityPayloads.server();
+        api = server.client();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void everyRouteIsDescribedAndEveryDescriptionIsARoute() {
+        TreeSet<String> routes = new TreeSet<>(server.server().routes());
+        TreeSet<String> described = new TreeSet<>(DOC.operations());
+        TreeSet<String> undescribed = new TreeSet<>(routes);
+        undescribed.removeAll(described);
+        TreeSet<String> phantom = new TreeSet<>(described);
+        phantom.removeAll(routes);
+        assertThat(undescribed).as("routes missing from openapi.json").isEmpty();
+        assertThat(phantom).as("described operations no route serves").isEmpty();
+    }
+
+    @Test
+    void theServedDocumentIsTheResource() {
+        ApiClient.Reply r = api.get("/api/openapi.json", null);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json()).isEqualTo(DOC.root);
+    }
+
+    /** Calls a route and checks status and body against the description. */
+    static JsonNode call(String method, String path, String token, Object body, int expected, Map<String, String> headers) {
+        Request.Builder b = api.builder(path, token, headers);
+        if (body != null) {
+            byte[] bytes = body instanceof byte[] raw ? raw : Json.writeBytes(body);
+            b.method(method, RequestBody.create(bytes, MediaType.get("application/json")));
+        } else if (method.equals("POST") || method.equals("PUT")) {
+            b.method(method, RequestBody.create(new byte[0], MediaType.get("application/json")));
+        } else {
+            b.method(method, null);
+        }
+        try (Response r = api.http().newCall(b.build()).execute()) {
+            String concrete = URI.create(path).getPath();
+            Optional<String> template = DOC.template(concrete);
+            String where = method + " " + path + " → " + r.code();
+            if (template.isEmpty()) {
+                problems.add(where + ": no path in the description");
+                return null;
+            }
+            called.add(method + " " + template.get());
+            String type = r.header("Content-Type", "");
+            boolean stream = type.startsWith("text/event-stream");
+            String text = stream ? "" : r.body().string();
+            if (r.code() != expected) {
+                problems.add(where + ": expected " + expected + " " + text);
+            }
+            JsonNode response = DOC.response(template.get(), method, r.code());
+            if (response.isMissingNode()) {
+                problems.add(where + ": status not described");
+                return null;
+            }
+            String mime = type.split(";")[0].trim();
+            JsonNode content = response.path("content");
+            if (content.isMissingNode() || content.isEmpty()) {
+                return null;
+            }
+            if (!content.has(mime)) {
+                problems.add(where + ": content type " + mime + " not described");
+                return null;
+            }
+            if (mime.equals("application/json")) {
+                List<String> errors = DOC.validate(content.path(mime).path("schema"), text);
+                if (!errors.isEmpty()) {
+                    problems.add(where + ": " + errors);
+                }
+                return Json.read(text, JsonNode.class);
+            }
+            return null;
+        } catch (IOException e) {
+            problems.add(method + " " + path + ": " + e);
+            return null;
+        }
+    }
+
+    static JsonNode call(String method, String path, String token, Object body, int expected) {
+        return call(method, path, token, body, expected, Map.of());
+    }
+
+    private static long version(String conversation) {
+        return api.get("/api/v1/conversations/" + conversation, api.login("lucia")).at("/version").asLong();
+    }
+
+    @Test
+    void everyOperationAnswersAsDescribed() {
+        String lead = api.login("lucia");
+        String ana = api.login("ana");
+        String analyst = api.login("datos");
+        String admin = api.login("admin");
+        // Fixture: a tweet and a community thread.
+        byte[] tweet = Payloads.tweets(Payloads.ORANGE_X, Payloads.tweet("oa-1", "oa-u1", "Sin cobertura", null));
+        call("POST", "/api/v1/channels/twitter/webhook", null, tweet, 200, Payloads.twitterSignature(tweet));
+        call("POST", "/api/v1/channels/twitter/webhook", null, tweet, 401, Map.of());
+        byte[] community = CommunityPayloads.messages(
+                CommunityPayloads.message("oa-k1", "m-1", "maria", "fibra", "Sin fibra", "No tengo fibra", null, 1, 10,
+                        "2026-11-24T08:00:00Z"),
+                CommunityPayloads.message("oa-k2", "m-2", "pepe", "fibra", "Re", "Reinicia", "oa-k1", 3, 0,
+                        "2026-11-24T08:05:00Z"));
+        CommunityPayloads.postCommunity(api, CommunityPayloads.ORANGE_COMMUNITY, community);
+        call("GET", "/api/v1/channels/twitter/webhook?crc_token=abc", null, null, 200);
+        call("GET", "/api/v1/channels/nope/webhook", null, null, 404);
+
+        call("GET", "/api/v1/health", null, null, 200);
+        call("POST", "/api/v1/auth/login", null, Map.of("username", "lucia", "password", "wrong"), 401);
+        call("POST", "/api/v1/auth/login", null, Map.of("username", "lucia", "password", "faro-demo"), 200);
+        String spare = api.login("lucia");
+        call("POST", "/api/v1/auth/logout", spare, null, 200);
+        call("GET", "/api/v1/me", ana, null, 200);
+        call("GET", "/api/v1/me", null, null, 401);
+        call("GET", "/api/v1/bootstrap", ana, null, 200);
+        call("GET", "/api/v1/changes?after=0&limit=50", lead, null, 200);
+        call("GET", "/api/v1/changes?after=x", lead, null, 400);
+        call("GET", "/api/v1/events", null, null, 401);
+        call("GET", "/api/v1/events?after=0&access_token=" + lead, null, null, 406);
+        call("GET", "/api/v1/events?after=0&access_token=" + lead, null, null, 200, Map.of("Accept", "text/event-stream"));
+
+        JsonNode page = call("GET", "/api/v1/conversations?limit=10", lead, null, 200);
+        call("GET", "/api/v1/conversations?status=bogus", lead, null, 400);
+        String tweetConv = api.get("/api/v1/conversations?channel=twitter", lead).at("/items/0/id").asText();
+        String communityConv = api.get("/api/v1/conversations?channel=community", lead).at("/items/0/id").asText();
+        assertThat(page).isNotNull();
+        call("GET", "/api/v1/conversations/" + tweetConv, ana, null, 200);
+        call("GET", "/api/v1/conversations/c-none", ana, null, 404);
+        call("GET", "/api/v1/conversations/" + tweetConv + "/messages", ana, null, 200);
+        call("POST", "/api/v1/conversations/" + tweetConv + "/messages", ana, Map.of("kind", "note", "body", "nota"),
+                201, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        call("POST", "/api/v1/conversations/" + tweetConv + "/messages", ana, Map.of("kind", "note", "body", "x"), 400);
+        call("GET", "/api/v1/conversations/" + tweetConv + "/presence", ana, null, 200);
+        call("POST", "/api/v1/conversations/" + tweetConv + "/presence", ana, Map.of("viewing", true), 200);
+        call("POST", "/api/v1/conversations/" + tweetConv + "/claim", ana, Map.of("version", version(tweetConv)), 200);
+        call("POST", "/api/v1/conversations/" + tweetConv + "/priority", ana,
+                Map.of("priority", "P2", "version", version(tweetConv)), 200);
+        call("POST", "/api/v1/conversations/" + tweetConv + "/labels", ana,
+                Map.of("add", List.of("averia"), "version", version(tweetConv)), 200);
+        call("POST", "/api/v1/conversations/" + tweetConv + "/assign", lead,
+                Map.of("agentId", "u-ana", "version", version(tweetConv)), 200);
+        call("POST", "/api/v1/conversations/" + tweetConv + "/status", ana, Map.of("status", "PENDING", "version", 1), 409);
+        call("POST", "/api/v1/conversations/" + tweetConv + "/status", ana, Map.of("status", "PENDING"), 400);
+        call("POST", "/api/v1/conversations/" + tweetConv + "/status", ana,
+                Map.of("status", "PENDING", "version", version(tweetConv)), 200);
+        call("POST", "/api/v1/conversations/" + tweetConv + "/status", analyst,
+                Map.of("status", "OPEN", "version", version(tweetConv)), 403);
+
+        call("GET", "/api/v1/conversations/" + communityConv + "/community", ana, null, 200);
+        call("POST", "/api/v1/conversations/" + communityConv + "/moderation", ana, Map.of("action", "approve"), 200);
+        call("POST", "/api/v1/conversations/" + communityConv + "/moderation", analyst, Map.of("action", "approve"), 403);
+        call("POST", "/api/v1/conversations/" + communityConv + "/moderation", ana, Map.of("action", "reject"), 400);
+        JsonNode thread = api.get("/api/v1/conversations/" + communityConv + "/community", ana).at("/posts");
+        call("POST", "/api/v1/conversations/" + communityConv + "/moderation", ana,
+                Map.of("action", "accept_solution", "messageId", thread.get(1).get("messageId").asText()), 200);
+        call("POST", "/api/v1/conversations/" + communityConv + "/moderation", ana,
+                Map.of("action", "accept_solution", "messageId", thread.get(1).get("messageId").asText()), 409);
+        call("GET", "/api/v1/moderation/actions?limit=1", analyst, null, 200);
+        call("GET", "/api/v1/moderation/actions?action=nope", analyst, null, 400);
+        call("GET", "/api/v1/community/leaderboard?period=year", lead, null, 200);
+        call("GET", "/api/v1/community/leaderboard", ana, null, 403);
+        call("GET", "/api/v1/community/levels", ana, null, 200);
+
+        for (String metric : List.of("live", "sla?groupBy=channel", "volume?groupBy=day", "first-response",
+                "moderation?groupBy=agent", "community?groupBy=day")) {
+            call("GET", "/api/v1/metrics/" + metric, analyst, null, 200);
+        }
+        call("GET", "/api/v1/metrics/live", ana, null, 403);
+        call("GET", "/api/v1/metrics/sla?groupBy=colour", lead, null, 400);
+        call("GET", "/api/v1/metrics/volume", ana, null, 403);
+        call("GET", "/api/v1/metrics/first-response?from=x", lead, null, 400);
+        call("GET", "/api/v1/metrics/moderation", ana, null, 403);
+        call("GET", "/api/v1/metrics/community?groupBy=x", lead, null, 400);
+        call("GET", "/api/v1/export/conversations.csv", analyst, null, 200);
+        call("GET", "/api/v1/export/conversations.csv", ana, null, 403);
+        call("GET", "/api/v1/export/moderation-actions.csv", analyst, null, 200);
+        call("GET", "/api/v1/export/moderation-actions.csv", ana, null, 403);
+
+        JsonNode policies = call("GET", "/api/v1/admin/sla-policies", admin, null, 200);
+        call("PUT", "/api/v1/admin/sla-policies", admin, policies, 200);
+        call("PUT", "/api/v1/admin/sla-policies", admin, Map.of("not", "a list"), 400);
+        call("GET", "/api/v1/admin/sla-policies", ana, null, 403);
+        JsonNode calendars = call("GET", "/api/v1/admin/calendars", admin, null, 200);
+        call("PUT", "/api/v1/admin/calendars", admin, calendars, 200);
+        call("PUT", "/api/v1/admin/calendars", ana, calendars, 403);
+        call("GET", "/api/openapi.json", null, null, 200);
+
+        assertThat(problems).isEmpty();
+        TreeSet<String> notCalled = new TreeSet<>(DOC.operations());
+        notCalled.removeAll(called.stream().map(s -> s.toUpperCase(Locale.ROOT).substring(0, s.indexOf(' '))
+                + s.substring(s.indexOf(' '))).toList());
+        assertThat(notCalled).as("described operations this test never called").isEmpty();
+    }
+}
