@@ -94,7 +94,8 @@ public final class FaroServer implements AutoCloseable {
             // Replaced whole when an admin edits SLA policies or calendars; each write reads the current one.
             AtomicReference<Reference> reference = new AtomicReference<>(new Reference(data));
             List<ChannelAdapter> adapters = List.of(new TwitterAdapter(), new FacebookAdapter(),
-                    new GooglePlayAdapter());
+                    new GooglePlayAdapter(), new es.faro.server.channels.InstagramAdapter(),
+                    new es.faro.server.channels.AppStoreAdapter());
             int backfilled = SlaResults.backfill(store, new SlaEngine(reference.get().sla()));
             if (backfilled > 0) {
                 LOG.info("SLA results written for {} conversations stored before they were kept", backfilled);

@@ -20,6 +20,7 @@ import es.faro.server.sla.SlaTracker;
 import es.faro.server.store.Conversations;
 import es.faro.server.store.Customers;
 import es.faro.server.store.EventLog;
+import es.faro.server.store.MessageRevisions;
 import es.faro.server.store.Messages;
 import es.faro.server.store.Store;
 import es.faro.server.workflow.SlaPause;
@@ -55,9 +56,17 @@ public final class IngestService {
         this.sla = sla;
     }
 
-    /** What a webhook call did. */
-    public record Result(int accepted, int duplicates) {
+    /**
+     * What a webhook call did: new messages stored, repeats ignored (also deletions of messages never
+     * stored), messages whose text the customer changed, messages the customer deleted.
+     */
+    public record Result(int accepted, int duplicates, int updated, int deleted) {
+        public Result(int accepted, int duplicates) {
+            this(accepted, duplicates, 0, 0);
+        }
     }
+
+    private enum Outcome { ACCEPTED, DUPLICATE, UPDATED, DELETED }
 
     /** Resolves brands first (unknown account → 404, nothing written), then stores everything in one task. */
     public CompletableFuture<Result> ingest(List<InboundMessage> messages) {
@@ -68,24 +77,50 @@ public final class IngestService {
                     "no brand has the " + m.channel().wireName() + " account " + m.accountId())));
         }
         return store.write(c -> {
-            int accepted = 0;
-            int duplicates = 0;
+            int[] counts = new int[Outcome.values().length];
             for (int i = 0; i < messages.size(); i++) {
-                if (store(c, ref, brands.get(i), messages.get(i))) {
-                    accepted++;
-                } else {
-                    duplicates++;
-                }
+                counts[apply(c, ref, brands.get(i), messages.get(i)).ordinal()]++;
             }
-            return new Result(accepted, duplicates);
+            return new Result(counts[Outcome.ACCEPTED.ordinal()], counts[Outcome.DUPLICATE.ordinal()],
+                    counts[Outcome.UPDATED.ordinal()], counts[Outcome.DELETED.ordinal()]);
         });
+    }
+
+    private Outcome apply(Connection c, Reference ref, Brand brand, InboundMessage in) throws SQLException {
+        Optional<Message> known = Messages.byChannelId(c, in.channel(), in.channelMessageId());
+        if (known.isEmpty()) {
+            if (in.action() == InboundMessage.Action.DELETE) {
+                return Outcome.DUPLICATE; // a deletion of something never stored: nothing to do
+            }
+            return store(c, ref, brand, in) ? Outcome.ACCEPTED : Outcome.DUPLICATE;
+        }
+        Message m = known.get();
+        if (in.action() == InboundMessage.Action.CREATE || m.deletedAt() != null || m.kind() != MessageKind.IN) {
+            return Outcome.DUPLICATE;
+        }
+        Instant now = clock.instant();
+        Instant at = in.createdAt() == null || in.createdAt().isAfter(now) ? now : in.createdAt();
+        Message changed;
+        if (in.action() == InboundMessage.Action.DELETE) {
+            changed = m.deleted(at);
+            MessageRevisions.record(c, m.id(), "DELETE", m.body(), null, now);
+        } else {
+            if (in.body() == null || in.body().equals(m.body())) {
+                return Outcome.DUPLICATE; // polled again unchanged
+            }
+            changed = m.edited(in.body(), at);
+            MessageRevisions.record(c, m.id(), "EDIT", m.body(), in.body(), now);
+        }
+        String json = Json.write(changed);
+        Messages.update(c, changed, json);
+        Optional<Conversation> conv = Conversations.find(c, m.conversationId());
+        EventLog.appendJson(c, EventType.MESSAGE, now, conv.map(Conversation::brandId).orElse(brand.id()),
+                m.channel(), json);
+        return in.action() == InboundMessage.Action.DELETE ? Outcome.DELETED : Outcome.UPDATED;
     }
 
     private boolean store(Connection c, Reference ref, Brand brand, InboundMessage in) throws SQLException {
         Channel channel = in.channel();
-        if (Messages.byChannelId(c, channel, in.channelMessageId()).isPresent()) {
-            return false;
-        }
         Instant now = clock.instant();
         // A network clock ahead of ours must not start SLA clocks in the future.
         Instant at = in.createdAt() == null || in.createdAt().isAfter(now) ? now : in.createdAt();

@@ -77,7 +77,8 @@ final class WebhookRoutes {
             throw Bodies.mapJackson(e);
         }
         IngestService.Result result = Futures.await(ingest.ingest(messages));
-        ctx.json(Map.of("accepted", result.accepted(), "duplicates", result.duplicates()));
+        ctx.json(Map.of("accepted", result.accepted(), "duplicates", result.duplicates(),
+                "updated", result.updated(), "deleted", result.deleted()));
     }
 
     private void handshake(Context ctx) {
@@ -91,7 +92,7 @@ final class WebhookRoutes {
                 byte[] mac = Signatures.hmacSha256(secret(Channel.TWITTER), crc.getBytes(StandardCharsets.UTF_8));
                 ctx.json(Map.of("response_token", "sha256=" + Base64.getEncoder().encodeToString(mac)));
             }
-            case FACEBOOK -> {
+            case FACEBOOK, INSTAGRAM -> {
                 String expected = config.facebookVerifyToken().orElseThrow(() -> ApiException.forbidden(
                         "no verify token is configured for facebook"));
                 String token = ctx.queryParam("hub.verify_token");
