@@ -50,6 +50,9 @@ public final class FaroServer implements AutoCloseable {
     private final TrafficSource traffic;
     private final URI baseUri;
     private final SlaScheduler slaScheduler;
+    /** CSAT surveys and the worker that sends the due ones from this node (set once at start). */
+    private es.faro.server.csat.SurveyService surveys;
+    private es.faro.server.jobs.JobWorker csatWorker;
 
     private FaroServer(Store store, ApiServer api, TrafficSource traffic, URI baseUri, SlaScheduler slaScheduler) {
         this.store = store;
@@ -105,13 +108,18 @@ public final class FaroServer implements AutoCloseable {
             MetricsService metrics = new MetricsService(store, reference::get, clock, config.get("metrics.handle_time")
                     .map(java.time.Duration::parse).orElse(DEFAULT_HANDLE_TIME));
             SlaAdminService slaAdmin = new SlaAdminService(store, reference, clock);
+            es.faro.server.csat.SurveyService surveys = new es.faro.server.csat.SurveyService(store, reference::get,
+                    clock, new es.faro.server.csat.CsatSettings(config));
+            tracker.addHook(surveys::onChange);
             api = new ApiServer(config, host, store, new AuthService(store, config.tokenTtl(), clock,
                             new LoginThrottle(store, config.loginLockoutFailures(), config.loginLockoutWindow(), clock)),
                     new ConversationService(store, reference::get, clock, tracker),
-                    new IngestService(store, reference::get, clock, tracker), adapters,
+                    new IngestService(store, reference::get, clock, tracker).surveyAnswers(surveys), adapters,
                     routes -> {
                         new MetricsRoutes(metrics).register(routes);
                         new SlaAdminRoutes(slaAdmin, new es.faro.server.http.Bodies(config.maxBodyBytes())).register(routes);
+                        new es.faro.server.http.CsatRoutes(surveys, new es.faro.server.http.Bodies(config.maxBodyBytes()),
+                                clock).register(routes);
                     }).start();
             String uriHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;
             URI baseUri = URI.create("http://" + uriHost + ":" + api.port());
@@ -121,7 +129,13 @@ public final class FaroServer implements AutoCloseable {
             if (config.demoTraffic()) {
                 source = startTraffic(config, traffic, baseUri, data);
             }
-            return new FaroServer(store, api, source, baseUri, scheduler);
+            FaroServer server = new FaroServer(store, api, source, baseUri, scheduler);
+            surveys.serverBase(baseUri);
+            server.surveys = surveys;
+            server.csatWorker = new es.faro.server.jobs.JobWorker(store, clock, config.nodeId(),
+                    es.faro.server.csat.SurveyService.JOB_KIND, surveys.settings().workerNap(),
+                    java.time.Duration.ofMinutes(1), job -> surveys.sendDue(job.payload())).start();
+            return server;
         } catch (RuntimeException e) {
             if (api != null) {
                 api.close();
@@ -164,9 +178,21 @@ public final class FaroServer implements AutoCloseable {
                 LOG.warn("stopping the traffic source failed", e);
             }
         }
+        if (csatWorker != null) {
+            csatWorker.close();
+        }
         api.close();
         slaScheduler.close();
         store.close();
+    }
+
+    public es.faro.server.csat.SurveyService surveys() {
+        return surveys;
+    }
+
+    /** Sends due CSAT surveys (tests wake it after moving an injected clock). */
+    public es.faro.server.jobs.JobWorker csatWorker() {
+        return csatWorker;
     }
 
     /** The WARNING/BREACHED scheduler (tests wake it after moving an injected clock). */

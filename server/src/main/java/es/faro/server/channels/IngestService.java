@@ -68,6 +68,24 @@ public final class IngestService {
 
     private enum Outcome { ACCEPTED, DUPLICATE, UPDATED, DELETED }
 
+    /**
+     * Recognises a customer's direct message that answers a satisfaction survey ("4", "5 muy bien"):
+     * records the rating and returns the surveyed conversation, which the message then joins without
+     * reopening it.
+     */
+    public interface SurveyAnswers {
+        Optional<Conversation> answer(Connection c, Customer customer, String brandId, InboundMessage in,
+                                      String messageId, Instant now) throws SQLException;
+    }
+
+    private volatile SurveyAnswers surveyAnswers;
+
+    /** Wires the CSAT survey answers (set once at startup). */
+    public IngestService surveyAnswers(SurveyAnswers answers) {
+        this.surveyAnswers = answers;
+        return this;
+    }
+
     /** Resolves brands first (unknown account → 404, nothing written), then stores everything in one task. */
     public CompletableFuture<Result> ingest(List<InboundMessage> messages) {
         Reference ref = reference.get();
@@ -125,6 +143,15 @@ public final class IngestService {
         // A network clock ahead of ours must not start SLA clocks in the future.
         Instant at = in.createdAt() == null || in.createdAt().isAfter(now) ? now : in.createdAt();
         Customer customer = customer(c, in);
+        SurveyAnswers answers = surveyAnswers;
+        if (answers != null) {
+            String messageId = "m-" + UUID.randomUUID();
+            Optional<Conversation> surveyed = answers.answer(c, customer, brand.id(), in, messageId, now);
+            if (surveyed.isPresent()) {
+                storeSurveyAnswer(c, surveyed.get(), customer, in, messageId, at, now);
+                return true;
+            }
+        }
         Optional<Conversation> existing = thread(c, in, customer, brand);
         Conversation conv;
         if (existing.isPresent()) {
@@ -148,6 +175,25 @@ public final class IngestService {
         EventLog.appendJson(c, EventType.CONVERSATION, now, conv.brandId(), channel, convJson);
         sla.onChange(c, ref.sla(), existing.orElse(null), conv, now);
         return true;
+    }
+
+    /** A survey answer joins the surveyed (resolved) conversation: no reopening, no SLA clock. */
+    private static void storeSurveyAnswer(Connection c, Conversation conv, Customer customer, InboundMessage in,
+                                          String messageId, Instant at, Instant now) throws SQLException {
+        Message message = new Message(messageId, conv.id(), MessageKind.IN, customer.id(), customer.name(), in.body(),
+                in.isPublic(), in.channel(), in.channelMessageId(),
+                in.references().isEmpty() ? null : in.references().get(0), at, DeliveryState.RECEIVED, null, null,
+                null, true);
+        Conversation updated = conv.toBuilder().snippet(Snippets.of(in.body())).lastMessageKind(MessageKind.IN)
+                .messageCount(conv.messageCount() + 1)
+                .lastMessageAt(at.isAfter(conv.lastMessageAt()) ? at : conv.lastMessageAt())
+                .updatedAt(now).version(conv.version() + 1).build();
+        String convJson = Json.write(updated);
+        String messageJson = Json.write(message);
+        Conversations.upsert(c, updated, convJson);
+        Messages.insert(c, message, messageJson);
+        EventLog.appendJson(c, EventType.MESSAGE, now, updated.brandId(), in.channel(), messageJson);
+        EventLog.appendJson(c, EventType.CONVERSATION, now, updated.brandId(), in.channel(), convJson);
     }
 
     private static Customer customer(Connection c, InboundMessage in) throws SQLException {
