@@ -53,6 +53,7 @@ public final class FaroServer implements AutoCloseable {
     /** CSAT surveys and the worker that sends the due ones from this node (set once at start). */
     private es.faro.server.csat.SurveyService surveys;
     private es.faro.server.jobs.JobWorker csatWorker;
+    private es.faro.server.channels.demo.DemoSurveyResponder demoSurveys;
 
     private FaroServer(Store store, ApiServer api, TrafficSource traffic, URI baseUri, SlaScheduler slaScheduler) {
         this.store = store;
@@ -132,6 +133,12 @@ public final class FaroServer implements AutoCloseable {
             FaroServer server = new FaroServer(store, api, source, baseUri, scheduler);
             surveys.serverBase(baseUri);
             server.surveys = surveys;
+            if (source != null) {
+                // Demo traffic: some simulated customers answer their surveys, by DM or through the link.
+                server.demoSurveys = new es.faro.server.channels.demo.DemoSurveyResponder(baseUri,
+                        config.channelSecrets(), config.demoTrafficSeed(), java.time.Duration.ofSeconds(40));
+                surveys.addSentListener(server.demoSurveys);
+            }
             server.csatWorker = new es.faro.server.jobs.JobWorker(store, clock, config.nodeId(),
                     es.faro.server.csat.SurveyService.JOB_KIND, surveys.settings().workerNap(),
                     java.time.Duration.ofMinutes(1), job -> surveys.sendDue(job.payload())).start();
@@ -180,6 +187,9 @@ public final class FaroServer implements AutoCloseable {
         }
         if (csatWorker != null) {
             csatWorker.close();
+        }
+        if (demoSurveys != null) {
+            demoSurveys.close();
         }
         api.close();
         slaScheduler.close();

@@ -89,6 +89,18 @@ public final class SurveyService implements IngestService.SurveyAnswers {
         this.settings = settings;
     }
 
+    /** Told after a survey was committed (the demo simulator answers some of them). */
+    @FunctionalInterface
+    public interface SentListener {
+        void sent(Survey survey, String customerChannelUserId, String brandAccountId);
+    }
+
+    private final List<SentListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public void addSentListener(SentListener listener) {
+        listeners.add(listener);
+    }
+
     public CsatSettings settings() {
         return settings;
     }
@@ -118,7 +130,32 @@ public final class SurveyService implements IngestService.SurveyAnswers {
     // --- sending (a due job) ---------------------------------------------------------------------
 
     public void sendDue(String conversationId) {
-        store.write(c -> send(c, conversationId, clock.instant())).join();
+        Optional<Survey> sent = store.write(c -> send(c, conversationId, clock.instant())).join();
+        if (sent.isEmpty() || listeners.isEmpty()) {
+            return;
+        }
+        Survey s = sent.get();
+        String[] ids = store.read(c -> {
+            String userId = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT channel_user_id FROM customers WHERE id = ?")) {
+                ps.setString(1, s.customerId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        userId = rs.getString(1);
+                    }
+                }
+            }
+            return new String[] {userId};
+        });
+        String account = reference.get().data().brands().stream().filter(b -> b.id().equals(s.brandId()))
+                .findFirst().flatMap(b -> b.account(s.channel())).map(a -> a.id()).orElse(null);
+        for (SentListener l : listeners) {
+            try {
+                l.sent(s, ids[0], account);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(SurveyService.class).warn("a survey listener failed", e);
+            }
+        }
     }
 
     Optional<Survey> send(Connection c, String conversationId, Instant now) throws SQLException {
