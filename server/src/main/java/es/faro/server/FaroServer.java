@@ -96,6 +96,13 @@ public final class FaroServer implements AutoCloseable {
                 }
             }
             // Replaced whole when an admin edits SLA policies or calendars; each write reads the current one.
+            // Brand accounts and webhook secrets live in the database, seeded from the configuration when absent.
+            List<es.faro.protocol.model.Brand> configuredBrands = data.brands();
+            store.write(c -> es.faro.server.accounts.ChannelAccounts.seed(c, configuredBrands, clock.instant())).join();
+            es.faro.server.accounts.WebhookSecrets webhookSecrets = new es.faro.server.accounts.WebhookSecrets(store,
+                    clock);
+            webhookSecrets.seed(config.channelSecrets());
+            data = store.read(es.faro.server.config.ReferenceQueries::referenceData);
             AtomicReference<Reference> reference = new AtomicReference<>(new Reference(data));
             List<ChannelAdapter> adapters = List.of(new TwitterAdapter(), new FacebookAdapter(),
                     new GooglePlayAdapter(), new es.faro.server.channels.InstagramAdapter(),
@@ -115,12 +122,18 @@ public final class FaroServer implements AutoCloseable {
             api = new ApiServer(config, host, store, new AuthService(store, config.tokenTtl(), clock,
                             new LoginThrottle(store, config.loginLockoutFailures(), config.loginLockoutWindow(), clock)),
                     new ConversationService(store, reference::get, clock, tracker),
-                    new IngestService(store, reference::get, clock, tracker).surveyAnswers(surveys), adapters,
+                    new IngestService(store, reference::get, clock, tracker).surveyAnswers(surveys)
+                            .webhookSecrets(webhookSecrets::valid), adapters,
                     routes -> {
                         new MetricsRoutes(metrics).register(routes);
                         new SlaAdminRoutes(slaAdmin, new es.faro.server.http.Bodies(config.maxBodyBytes())).register(routes);
                         new es.faro.server.http.CsatRoutes(surveys, new es.faro.server.http.Bodies(config.maxBodyBytes()),
                                 clock).register(routes);
+                        new es.faro.server.http.AccountAdminRoutes(
+                                new es.faro.server.accounts.AccountAdminService(store, reference, clock), webhookSecrets,
+                                new es.faro.server.http.Bodies(config.maxBodyBytes()),
+                                config.get("channels.secret.grace").map(java.time.Duration::parse)
+                                        .orElse(java.time.Duration.ofHours(24))).register(routes);
                     }).start();
             String uriHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;
             URI baseUri = URI.create("http://" + uriHost + ":" + api.port());

@@ -79,6 +79,18 @@ public final class IngestService {
     }
 
     private volatile SurveyAnswers surveyAnswers;
+    private volatile java.util.function.Function<Channel, List<String>> webhookSecrets = channel -> List.of();
+
+    /** Where webhook secrets come from (the admin-managed store); empty for a channel = the configured one. */
+    public IngestService webhookSecrets(java.util.function.Function<Channel, List<String>> secrets) {
+        this.webhookSecrets = secrets;
+        return this;
+    }
+
+    /** The secrets a webhook of {@code channel} may be signed with now, newest first (empty: use the configuration). */
+    public List<String> webhookSecrets(Channel channel) {
+        return webhookSecrets.apply(channel);
+    }
 
     /** Wires the CSAT survey answers (set once at startup). */
     public IngestService surveyAnswers(SurveyAnswers answers) {

@@ -23,7 +23,9 @@ public final class ReferenceQueries {
 
     public static ReferenceData referenceData(Connection c) throws SQLException {
         return new ReferenceData(
-                ReferenceItems.list(c, ReferenceItems.BRAND, Brand.class),
+                // Accounts as admins manage them (channel_accounts), over the configured ones.
+                es.faro.server.accounts.ChannelAccounts.overlay(c, ReferenceItems.list(c, ReferenceItems.BRAND,
+                        Brand.class)),
                 channels(),
                 ReferenceItems.list(c, ReferenceItems.QUEUE, Workqueue.class),
                 Agents.all(c),
