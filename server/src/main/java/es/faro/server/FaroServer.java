@@ -54,6 +54,7 @@ public final class FaroServer implements AutoCloseable {
     private es.faro.server.csat.SurveyService surveys;
     private es.faro.server.jobs.JobWorker csatWorker;
     private es.faro.server.channels.demo.DemoSurveyResponder demoSurveys;
+    private es.faro.server.jobs.JobWorker pollWorker;
 
     private FaroServer(Store store, ApiServer api, TrafficSource traffic, URI baseUri, SlaScheduler slaScheduler) {
         this.store = store;
@@ -119,11 +120,12 @@ public final class FaroServer implements AutoCloseable {
             es.faro.server.csat.SurveyService surveys = new es.faro.server.csat.SurveyService(store, reference::get,
                     clock, new es.faro.server.csat.CsatSettings(config));
             tracker.addHook(surveys::onChange);
+            IngestService ingest = new IngestService(store, reference::get, clock, tracker).surveyAnswers(surveys)
+                    .webhookSecrets(webhookSecrets::valid);
             api = new ApiServer(config, host, store, new AuthService(store, config.tokenTtl(), clock,
                             new LoginThrottle(store, config.loginLockoutFailures(), config.loginLockoutWindow(), clock)),
                     new ConversationService(store, reference::get, clock, tracker),
-                    new IngestService(store, reference::get, clock, tracker).surveyAnswers(surveys)
-                            .webhookSecrets(webhookSecrets::valid), adapters,
+                    ingest, adapters,
                     routes -> {
                         new MetricsRoutes(metrics).register(routes);
                         new SlaAdminRoutes(slaAdmin, new es.faro.server.http.Bodies(config.maxBodyBytes())).register(routes);
@@ -155,6 +157,13 @@ public final class FaroServer implements AutoCloseable {
             server.csatWorker = new es.faro.server.jobs.JobWorker(store, clock, config.nodeId(),
                     es.faro.server.csat.SurveyService.JOB_KIND, surveys.settings().workerNap(),
                     java.time.Duration.ofMinutes(1), job -> surveys.sendDue(job.payload())).start();
+            // Google Play and App Store reviews: polled (no webhooks), one node per account via job claims.
+            es.faro.server.channels.poll.ReviewPoller poller = new es.faro.server.channels.poll.ReviewPoller(store,
+                    ingest, config, clock);
+            server.pollWorker = new es.faro.server.jobs.JobWorker(store, clock, config.nodeId(),
+                    es.faro.server.channels.poll.ReviewPoller.JOB_KIND, config.get("channels.poll.nap")
+                    .map(java.time.Duration::parse).orElse(java.time.Duration.ofSeconds(5)),
+                    java.time.Duration.ofMinutes(2), poller::run).beforeEachRun(poller::ensureJobs).start();
             return server;
         } catch (RuntimeException e) {
             if (api != null) {
@@ -201,6 +210,9 @@ public final class FaroServer implements AutoCloseable {
         if (csatWorker != null) {
             csatWorker.close();
         }
+        if (pollWorker != null) {
+            pollWorker.close();
+        }
         if (demoSurveys != null) {
             demoSurveys.close();
         }
@@ -211,6 +223,11 @@ public final class FaroServer implements AutoCloseable {
 
     public es.faro.server.csat.SurveyService surveys() {
         return surveys;
+    }
+
+    /** Polls Google Play and App Store reviews (tests run it after moving an injected clock). */
+    public es.faro.server.jobs.JobWorker pollWorker() {
+        return pollWorker;
     }
 
     /** Sends due CSAT surveys (tests wake it after moving an injected clock). */

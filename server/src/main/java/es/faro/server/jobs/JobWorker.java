@@ -54,6 +54,14 @@ public final class JobWorker implements AutoCloseable {
         });
     }
 
+    private volatile Runnable beforeEachRun = () -> { };
+
+    /** Work to do before each claim round (e.g. making sure recurring jobs exist). */
+    public JobWorker beforeEachRun(Runnable work) {
+        this.beforeEachRun = work;
+        return this;
+    }
+
     public JobWorker start() {
         executor.scheduleWithFixedDelay(this::runSafely, 0, nap.toMillis(), TimeUnit.MILLISECONDS);
         return this;
@@ -74,6 +82,7 @@ public final class JobWorker implements AutoCloseable {
 
     /** Claims and runs the jobs due now; returns how many completed. */
     public int runDue() {
+        beforeEachRun.run();
         Instant now = clock.instant();
         List<Job> jobs = store.write(c -> ScheduledJobs.claim(c, node, kind, now, now.plus(lease), BATCH)).join();
         int done = 0;
