@@ -64,6 +64,11 @@ public final class FaroServer implements AutoCloseable {
     private es.faro.server.queues.AssignmentScheduler assignment;
     /** Community and forum pollers, when any account is configured to be polled. */
     private ChannelPollers pollers;
+    /** CSAT surveys and the worker that sends the due ones from this node (set once at start). */
+    private es.faro.server.csat.SurveyService surveys;
+    private es.faro.server.jobs.JobWorker csatWorker;
+    private es.faro.server.channels.demo.DemoSurveyResponder demoSurveys;
+    private es.faro.server.jobs.JobWorker pollWorker;
 
     private FaroServer(Store store, ApiServer api, TrafficSource traffic, URI baseUri, SlaScheduler slaScheduler) {
         this.store = store;
@@ -107,9 +112,17 @@ public final class FaroServer implements AutoCloseable {
                 }
             }
             // Replaced whole when an admin edits SLA policies or calendars; each write reads the current one.
+            // Brand accounts and webhook secrets live in the database, seeded from the configuration when absent.
+            List<es.faro.protocol.model.Brand> configuredBrands = data.brands();
+            store.write(c -> es.faro.server.accounts.ChannelAccounts.seed(c, configuredBrands, clock.instant())).join();
+            es.faro.server.accounts.WebhookSecrets webhookSecrets = new es.faro.server.accounts.WebhookSecrets(store,
+                    clock);
+            webhookSecrets.seed(config.channelSecrets());
+            data = store.read(es.faro.server.config.ReferenceQueries::referenceData);
             AtomicReference<Reference> reference = new AtomicReference<>(new Reference(data));
             List<ChannelAdapter> adapters = List.of(new TwitterAdapter(), new FacebookAdapter(),
-                    new GooglePlayAdapter(), new CommunityAdapter(), new ForumAdapter());
+                    new GooglePlayAdapter(), new es.faro.server.channels.InstagramAdapter(),
+                    new es.faro.server.channels.AppStoreAdapter(), new CommunityAdapter(), new ForumAdapter());
             int backfilled = SlaResults.backfill(store, new SlaEngine(reference.get().sla()));
             if (backfilled > 0) {
                 LOG.info("SLA results written for {} conversations stored before they were kept", backfilled);
@@ -120,7 +133,11 @@ public final class FaroServer implements AutoCloseable {
                     .map(java.time.Duration::parse).orElse(DEFAULT_HANDLE_TIME));
             SlaAdminService slaAdmin = new SlaAdminService(store, reference, clock);
             delivery = es.faro.server.delivery.Delivery.startWorker(config, store, reference::get, clock);
-            IngestService ingest = new IngestService(store, reference::get, clock, tracker);
+            es.faro.server.csat.SurveyService surveys = new es.faro.server.csat.SurveyService(store, reference::get,
+                    clock, new es.faro.server.csat.CsatSettings(config));
+            tracker.addHook(surveys::onChange);
+            IngestService ingest = new IngestService(store, reference::get, clock, tracker).surveyAnswers(surveys)
+                    .webhookSecrets(webhookSecrets::valid);
             ingest.addHook(new CommunityIngestHook());
             CommunityMetrics community = new CommunityMetrics(store,
                     CommunityConfig.load(config.referenceDir().orElse(null)));
@@ -145,6 +162,13 @@ public final class FaroServer implements AutoCloseable {
                                 reference::get, clock, new es.faro.server.http.Bodies(config.maxBodyBytes()))
                                 .register(routes);
                         new es.faro.server.http.OpenApiRoutes().register(routes);
+                        new es.faro.server.http.CsatRoutes(surveys, new es.faro.server.http.Bodies(config.maxBodyBytes()),
+                                clock).register(routes);
+                        new es.faro.server.http.AccountAdminRoutes(
+                                new es.faro.server.accounts.AccountAdminService(store, reference, clock), webhookSecrets,
+                                new es.faro.server.http.Bodies(config.maxBodyBytes()),
+                                config.get("channels.secret.grace").map(java.time.Duration::parse)
+                                        .orElse(java.time.Duration.ofHours(24))).register(routes);
                     }).start();
             String uriHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;
             URI baseUri = URI.create("http://" + uriHost + ":" + api.port());
@@ -163,6 +187,24 @@ public final class FaroServer implements AutoCloseable {
                     config.get("assignment.interval")
                     .map(java.time.Duration::parse).orElse(java.time.Duration.ofSeconds(5))).start();
             server.pollers = pollTargets.isEmpty() ? null : ChannelPollers.start(pollTargets, ingest);
+            surveys.serverBase(baseUri);
+            server.surveys = surveys;
+            if (source != null) {
+                // Demo traffic: some simulated customers answer their surveys, by DM or through the link.
+                server.demoSurveys = new es.faro.server.channels.demo.DemoSurveyResponder(baseUri,
+                        config.channelSecrets(), config.demoTrafficSeed(), java.time.Duration.ofSeconds(40));
+                surveys.addSentListener(server.demoSurveys);
+            }
+            server.csatWorker = new es.faro.server.jobs.JobWorker(store, clock, config.nodeId(),
+                    es.faro.server.csat.SurveyService.JOB_KIND, surveys.settings().workerNap(),
+                    java.time.Duration.ofMinutes(1), job -> surveys.sendDue(job.payload())).start();
+            // Google Play and App Store reviews: polled (no webhooks), one node per account via job claims.
+            es.faro.server.channels.poll.ReviewPoller poller = new es.faro.server.channels.poll.ReviewPoller(store,
+                    ingest, config, clock);
+            server.pollWorker = new es.faro.server.jobs.JobWorker(store, clock, config.nodeId(),
+                    es.faro.server.channels.poll.ReviewPoller.JOB_KIND, config.get("channels.poll.nap")
+                    .map(java.time.Duration::parse).orElse(java.time.Duration.ofSeconds(5)),
+                    java.time.Duration.ofMinutes(2), poller::run).beforeEachRun(poller::ensureJobs).start();
             return server;
         } catch (RuntimeException e) {
             if (api != null) {
@@ -215,6 +257,15 @@ public final class FaroServer implements AutoCloseable {
         if (pollers != null) {
             pollers.close();
         }
+        if (csatWorker != null) {
+            csatWorker.close();
+        }
+        if (pollWorker != null) {
+            pollWorker.close();
+        }
+        if (demoSurveys != null) {
+            demoSurveys.close();
+        }
         api.close();
         if (delivery != null) {
             delivery.close();
@@ -241,6 +292,20 @@ public final class FaroServer implements AutoCloseable {
     /** Every HTTP route as "METHOD path" (the OpenAPI coverage test compares them with the description). */
     public List<String> routes() {
         return api.routes();
+    }
+
+    public es.faro.server.csat.SurveyService surveys() {
+        return surveys;
+    }
+
+    /** Polls Google Play and App Store reviews (tests run it after moving an injected clock). */
+    public es.faro.server.jobs.JobWorker pollWorker() {
+        return pollWorker;
+    }
+
+    /** Sends due CSAT surveys (tests wake it after moving an injected clock). */
+    public es.faro.server.jobs.JobWorker csatWorker() {
+        return csatWorker;
     }
 
     /** The WARNING/BREACHED scheduler (tests wake it after moving an injected clock). */

@@ -51,6 +51,13 @@ public final class MetricsApi {
         return get(window("api/v1/metrics/first-response", from, to).build(), ResponseHistogram.class);
     }
 
+    /** {@code GET /api/v1/metrics/csat?from=&to=&groupBy=}: CSAT and survey response rate over [from, to). */
+    public Optional<es.faro.protocol.metrics.CsatReport> csat(Instant from, Instant to, String groupBy)
+            throws IOException, ApiException {
+        return get(window("api/v1/metrics/csat", from, to).addQueryParameter("groupBy", groupBy).build(),
+                es.faro.protocol.metrics.CsatReport.class);
+    }
+
     private HttpUrl.Builder window(String path, Instant from, Instant to) {
         return api.url(path).newBuilder()
                 .addQueryParameter("from", from.toString())

@@ -19,8 +19,8 @@ import java.util.function.Function;
 
 /**
  * Meta webhooks for a Facebook page: {@code object = "page"}; each {@code entry} is one page
- * ({@code id}); {@code changes[]} with {@code field = "feed"} carry comments, {@code messaging[]}
- * Messenger messages. Signed with {@code X-Hub-Signature-256: sha256=HEX}.
+ * ({@code id}); {@code changes[]} with {@code field = "feed"} carry comments ({@code verb} add,
+ * edited, remove/hide), {@code messaging[]} Messenger messages and their edits ({@code message_edit}). Signed with {@code X-Hub-Signature-256: sha256=HEX}.
  */
 public final class FacebookAdapter implements ChannelAdapter {
 
@@ -68,8 +68,20 @@ public final class FacebookAdapter implements ChannelAdapter {
             return java.util.Optional.empty();
         }
         JsonNode v = object(change, "value", "entry[].changes[]");
-        if (!"comment".equals(optText(v, "item")) || !"add".equals(optText(v, "verb"))) {
-            return java.util.Optional.empty(); // edits, deletions, likes: not new messages
+        String verb = optText(v, "verb");
+        if (!"comment".equals(optText(v, "item")) || verb == null) {
+            return java.util.Optional.empty(); // posts, likes, reactions: not customer messages
+        }
+        if ("remove".equals(verb) || "hide".equals(verb)) {
+            JsonNode from = v.get("from");
+            if (from != null && page.equals(optText(from, "id"))) {
+                return java.util.Optional.empty(); // the page removed its own reply
+            }
+            return java.util.Optional.of(InboundMessage.deletion(Channel.FACEBOOK, page,
+                    text(v, "comment_id", "entry[].changes[].value"), seconds(v)));
+        }
+        if (!"add".equals(verb) && !"edited".equals(verb)) {
+            return java.util.Optional.empty(); // unhide and friends change nothing the agent sees
         }
         JsonNode from = object(v, "from", "entry[].changes[].value");
         String fromId = text(from, "id", "entry[].changes[].value.from");
@@ -85,34 +97,22 @@ public final class FacebookAdapter implements ChannelAdapter {
         if (postId != null) {
             refs.add(postId);
         }
+        InboundMessage in = new InboundMessage(Channel.FACEBOOK, page,
+                text(v, "comment_id", "entry[].changes[].value"), fromId, optText(from, "name"), optText(from, "name"),
+                0, text(v, "message", "entry[].changes[].value"), true, refs, seconds(v), null);
+        return java.util.Optional.of("edited".equals(verb) ? in.asUpdate() : in);
+    }
+
+    private static Instant seconds(JsonNode v) {
         String created = text(v, "created_time", "entry[].changes[].value");
-        Instant at;
         try {
-            at = Instant.ofEpochSecond(Long.parseLong(created));
+            return Instant.ofEpochSecond(Long.parseLong(created));
         } catch (NumberFormatException e) {
             throw new PayloadException("entry[].changes[].value.created_time must be unix seconds: " + created);
         }
-        return java.util.Optional.of(new InboundMessage(Channel.FACEBOOK, page,
-                text(v, "comment_id", "entry[].changes[].value"), fromId, optText(from, "name"), optText(from, "name"),
-                0, text(v, "message", "entry[].changes[].value"), true, refs, at, null));
     }
 
     private static java.util.Optional<InboundMessage> message(String page, JsonNode m) {
-        JsonNode msg = m.get("message");
-        if (msg == null || !msg.isObject() || msg.path("is_echo").asBoolean(false)) {
-            return java.util.Optional.empty(); // deliveries, reads and echoes of our own messages
-        }
-        String sender = text(object(m, "sender", "entry[].messaging[]"), "id", "entry[].messaging[].sender");
-        if (sender.equals(page)) {
-            return java.util.Optional.empty();
-        }
-        JsonNode ts = m.get("timestamp");
-        if (ts == null || !ts.canConvertToLong()) {
-            throw new PayloadException("entry[].messaging[].timestamp must be milliseconds");
-        }
-        return java.util.Optional.of(new InboundMessage(Channel.FACEBOOK, page,
-                text(msg, "mid", "entry[].messaging[].message"), sender, null, null, 0,
-                text(msg, "text", "entry[].messaging[].message"), false, List.of(),
-                Instant.ofEpochMilli(ts.asLong()), null));
+        return MetaMessaging.parse(Channel.FACEBOOK, page, m);
     }
 }

@@ -22,7 +22,8 @@ import java.util.function.Function;
  * Google Play Developer API reviews list ({@code {"reviews":[...]}}) as forwarded by a poller,
  * with the app's package name in {@code ?account=}. Google Play has no webhooks of its own, so
  * the body is signed with Faro's {@code X-Faro-Signature: sha256=HEX}. A review is public; its id
- * is the channel message id, so polling the same review again is a duplicate.
+ * is the channel message id, so polling the same review again is a duplicate, and a review the
+ * customer edited (same id, new text) updates the stored message instead of adding one.
  */
 public final class GooglePlayAdapter implements ChannelAdapter {
 
@@ -69,7 +70,7 @@ public final class GooglePlayAdapter implements ChannelAdapter {
             String author = optText(review, "authorName");
             result.add(new InboundMessage(Channel.GOOGLE_PLAY, account, reviewId, reviewId, author, author, 0,
                     text(user, "text", "reviews[].comments[].userComment").strip(), true, List.of(), at,
-                    language(optText(user, "reviewerLanguage"))));
+                    language(optText(user, "reviewerLanguage"))).asUpdate());
         }
         return result;
     }

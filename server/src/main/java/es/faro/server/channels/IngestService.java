@@ -20,6 +20,7 @@ import es.faro.server.sla.SlaTracker;
 import es.faro.server.store.Conversations;
 import es.faro.server.store.Customers;
 import es.faro.server.store.EventLog;
+import es.faro.server.store.MessageRevisions;
 import es.faro.server.store.Messages;
 import es.faro.server.store.Store;
 import es.faro.server.workflow.SlaPause;
@@ -63,6 +64,46 @@ public final class IngestService {
 
     /** What a webhook call did. */
     public record Result(int accepted, int duplicates) {
+    /**
+     * What a webhook call did: new messages stored, repeats ignored (also deletions of messages never
+     * stored), messages whose text the customer changed, messages the customer deleted.
+     */
+    public record Result(int accepted, int duplicates, int updated, int deleted) {
+        public Result(int accepted, int duplicates) {
+            this(accepted, duplicates, 0, 0);
+        }
+    }
+
+    private enum Outcome { ACCEPTED, DUPLICATE, UPDATED, DELETED }
+
+    /**
+     * Recognises a customer's direct message that answers a satisfaction survey ("4", "5 muy bien"):
+     * records the rating and returns the surveyed conversation, which the message then joins without
+     * reopening it.
+     */
+    public interface SurveyAnswers {
+        Optional<Conversation> answer(Connection c, Customer customer, String brandId, InboundMessage in,
+                                      String messageId, Instant now) throws SQLException;
+    }
+
+    private volatile SurveyAnswers surveyAnswers;
+    private volatile java.util.function.Function<Channel, List<String>> webhookSecrets = channel -> List.of();
+
+    /** Where webhook secrets come from (the admin-managed store); empty for a channel = the configured one. */
+    public IngestService webhookSecrets(java.util.function.Function<Channel, List<String>> secrets) {
+        this.webhookSecrets = secrets;
+        return this;
+    }
+
+    /** The secrets a webhook of {@code channel} may be signed with now, newest first (empty: use the configuration). */
+    public List<String> webhookSecrets(Channel channel) {
+        return webhookSecrets.apply(channel);
+    }
+
+    /** Wires the CSAT survey answers (set once at startup). */
+    public IngestService surveyAnswers(SurveyAnswers answers) {
+        this.surveyAnswers = answers;
+        return this;
     }
 
     /** Resolves brands first (unknown account → 404, nothing written), then stores everything in one task. */
@@ -74,32 +115,69 @@ public final class IngestService {
                     "no brand has the " + m.channel().wireName() + " account " + m.accountId())));
         }
         return store.write(c -> {
-            int accepted = 0;
-            int duplicates = 0;
+            int[] counts = new int[Outcome.values().length];
             for (int i = 0; i < messages.size(); i++) {
-                if (store(c, ref, brands.get(i), messages.get(i))) {
-                    accepted++;
-                } else {
-                    duplicates++;
-                }
+                counts[apply(c, ref, brands.get(i), messages.get(i)).ordinal()]++;
             }
-            return new Result(accepted, duplicates);
+            return new Result(counts[Outcome.ACCEPTED.ordinal()], counts[Outcome.DUPLICATE.ordinal()],
+                    counts[Outcome.UPDATED.ordinal()], counts[Outcome.DELETED.ordinal()]);
         });
+    }
+
+    private Outcome apply(Connection c, Reference ref, Brand brand, InboundMessage in) throws SQLException {
+        Optional<Message> known = Messages.byChannelId(c, in.channel(), in.channelMessageId());
+        if (known.isEmpty()) {
+            if (in.action() == InboundMessage.Action.DELETE) {
+                return Outcome.DUPLICATE; // a deletion of something never stored: nothing to do
+            }
+            return store(c, ref, brand, in) ? Outcome.ACCEPTED : Outcome.DUPLICATE;
+        }
+        Message m = known.get();
+        if (in.action() == InboundMessage.Action.CREATE) {
+            for (IngestHook hook : hooks) {
+                hook.repeated(c, brand, in, m, clock.instant());
+            }
+            return Outcome.DUPLICATE;
+        }
+        if (m.deletedAt() != null || m.kind() != MessageKind.IN) {
+            return Outcome.DUPLICATE;
+        }
+        Instant now = clock.instant();
+        Instant at = in.createdAt() == null || in.createdAt().isAfter(now) ? now : in.createdAt();
+        Message changed;
+        if (in.action() == InboundMessage.Action.DELETE) {
+            changed = m.deleted(at);
+            MessageRevisions.record(c, m.id(), "DELETE", m.body(), null, now);
+        } else {
+            if (in.body() == null || in.body().equals(m.body())) {
+                return Outcome.DUPLICATE; // polled again unchanged
+            }
+            changed = m.edited(in.body(), at);
+            MessageRevisions.record(c, m.id(), "EDIT", m.body(), in.body(), now);
+        }
+        String json = Json.write(changed);
+        Messages.update(c, changed, json);
+        Optional<Conversation> conv = Conversations.find(c, m.conversationId());
+        EventLog.appendJson(c, EventType.MESSAGE, now, conv.map(Conversation::brandId).orElse(brand.id()),
+                m.channel(), json);
+        return in.action() == InboundMessage.Action.DELETE ? Outcome.DELETED : Outcome.UPDATED;
     }
 
     private boolean store(Connection c, Reference ref, Brand brand, InboundMessage in) throws SQLException {
         Channel channel = in.channel();
-        Optional<Message> known = Messages.byChannelId(c, channel, in.channelMessageId());
-        if (known.isPresent()) {
-            for (IngestHook hook : hooks) {
-                hook.repeated(c, brand, in, known.get(), clock.instant());
-            }
-            return false;
-        }
         Instant now = clock.instant();
         // A network clock ahead of ours must not start SLA clocks in the future.
         Instant at = in.createdAt() == null || in.createdAt().isAfter(now) ? now : in.createdAt();
         Customer customer = customer(c, in);
+        SurveyAnswers answers = surveyAnswers;
+        if (answers != null) {
+            String messageId = "m-" + UUID.randomUUID();
+            Optional<Conversation> surveyed = answers.answer(c, customer, brand.id(), in, messageId, now);
+            if (surveyed.isPresent()) {
+                storeSurveyAnswer(c, surveyed.get(), customer, in, messageId, at, now);
+                return true;
+            }
+        }
         Optional<Conversation> existing = thread(c, in, customer, brand);
         Conversation conv;
         if (existing.isPresent()) {
@@ -126,6 +204,25 @@ public final class IngestService {
             hook.stored(c, brand, in, message, conv, now);
         }
         return true;
+    }
+
+    /** A survey answer joins the surveyed (resolved) conversation: no reopening, no SLA clock. */
+    private static void storeSurveyAnswer(Connection c, Conversation conv, Customer customer, InboundMessage in,
+                                          String messageId, Instant at, Instant now) throws SQLException {
+        Message message = new Message(messageId, conv.id(), MessageKind.IN, customer.id(), customer.name(), in.body(),
+                in.isPublic(), in.channel(), in.channelMessageId(),
+                in.references().isEmpty() ? null : in.references().get(0), at, DeliveryState.RECEIVED, null, null,
+                null, true);
+        Conversation updated = conv.toBuilder().snippet(Snippets.of(in.body())).lastMessageKind(MessageKind.IN)
+                .messageCount(conv.messageCount() + 1)
+                .lastMessageAt(at.isAfter(conv.lastMessageAt()) ? at : conv.lastMessageAt())
+                .updatedAt(now).version(conv.version() + 1).build();
+        String convJson = Json.write(updated);
+        String messageJson = Json.write(message);
+        Conversations.upsert(c, updated, convJson);
+        Messages.insert(c, message, messageJson);
+        EventLog.appendJson(c, EventType.MESSAGE, now, updated.brandId(), in.channel(), messageJson);
+        EventLog.appendJson(c, EventType.CONVERSATION, now, updated.brandId(), in.channel(), convJson);
     }
 
     private static Customer customer(Connection c, InboundMessage in) throws SQLException {

@@ -24,7 +24,8 @@ import java.util.function.Function;
 /**
  * X Account Activity API: {@code for_user_id} is the brand's account; {@code tweet_create_events}
  * are public mentions and replies, {@code direct_message_events} private messages (with the
- * senders in the top-level {@code users} map). Signed with {@code X-Twitter-Webhooks-Signature:
+ * senders in the top-level {@code users} map), {@code tweet_delete_events} tweets the customer deleted
+ * (the stored message is marked deleted, its text kept). Signed with {@code X-Twitter-Webhooks-Signature:
  * sha256=BASE64}.
  */
 public final class TwitterAdapter implements ChannelAdapter {
@@ -84,6 +85,18 @@ public final class TwitterAdapter implements ChannelAdapter {
                         profile.path("followers_count").asInt(0),
                         text(data, "text", "direct_message_events[].message_create.message_data"), false, List.of(),
                         millis(text(e, "created_timestamp", "direct_message_events[]")), null));
+            }
+        }
+        JsonNode deletes = array(root, "tweet_delete_events", "payload");
+        if (deletes != null) {
+            for (JsonNode d : deletes) {
+                JsonNode status = object(d, "status", "tweet_delete_events[]");
+                String id = text(status, "id", "tweet_delete_events[].status");
+                if (account.equals(optText(status, "user_id"))) {
+                    continue; // the brand deleted its own tweet: that is the outbound side's business
+                }
+                result.add(InboundMessage.deletion(Channel.TWITTER, account, id,
+                        millis(text(d, "timestamp_ms", "tweet_delete_events[]"))));
             }
         }
         return result;

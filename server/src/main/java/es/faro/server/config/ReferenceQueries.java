@@ -22,7 +22,9 @@ public final class ReferenceQueries {
 
     public static ReferenceData referenceData(Connection c) throws SQLException {
         return new ReferenceData(
-                ReferenceItems.list(c, ReferenceItems.BRAND, Brand.class),
+                // Accounts as admins manage them (channel_accounts), over the configured ones.
+                es.faro.server.accounts.ChannelAccounts.overlay(c, ReferenceItems.list(c, ReferenceItems.BRAND,
+                        Brand.class)),
                 channels(),
                 es.faro.server.queues.QueueTables.workqueues(c),
                 Agents.all(c),

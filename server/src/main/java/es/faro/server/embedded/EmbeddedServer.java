@@ -53,6 +53,9 @@ public final class EmbeddedServer implements AutoCloseable {
             overrides.put("demo.traffic.rate", Double.toString(options.demoRatePerMinute()));
         }
         overrides.put("embedded.demo", "true");
+        // Demo: satisfaction surveys go out seconds after a conversation is resolved, so the demo shows them.
+        overrides.put("csat.delay", "PT3S");
+        overrides.put("csat.worker.nap", "PT1S");
         // Reference data comes from the bundled copy, whatever the working directory holds.
         overrides.put("reference.dir", ServerConfig.BUNDLED_REFERENCE);
         // The networks are played by a loopback simulator behind the same HTTP connectors (issue 7).

@@ -61,13 +61,19 @@ final class WebhookRoutes {
                 "webhooks for " + channel.wireName() + " are not configured on this server"));
     }
 
+    /** The secrets that verify now: the stored ones (several during a rotation's grace), else the configured one. */
+    private List<String> secrets(Channel channel) {
+        List<String> stored = ingest.webhookSecrets(channel);
+        return stored.isEmpty() ? List.of(secret(channel)) : stored;
+    }
+
     private void receive(Context ctx) {
         ChannelAdapter adapter = adapter(ctx);
         if (adapter.jsonPayload()) {
             Bodies.requireJson(ctx);
         }
         byte[] raw = bodies.raw(ctx);
-        if (!adapter.verify(secret(adapter.channel()), raw, ctx::header)) {
+        if (secrets(adapter.channel()).stream().noneMatch(s -> adapter.verify(s, raw, ctx::header))) {
             throw new ApiException(401, ErrorCodes.BAD_SIGNATURE, "missing or wrong signature");
         }
         List<InboundMessage> messages;
@@ -79,7 +85,8 @@ final class WebhookRoutes {
             throw Bodies.mapJackson(e);
         }
         IngestService.Result result = Futures.await(ingest.ingest(messages));
-        ctx.json(Map.of("accepted", result.accepted(), "duplicates", result.duplicates()));
+        ctx.json(Map.of("accepted", result.accepted(), "duplicates", result.duplicates(),
+                "updated", result.updated(), "deleted", result.deleted()));
     }
 
     private void handshake(Context ctx) {
@@ -90,10 +97,10 @@ final class WebhookRoutes {
                 if (crc == null || crc.isEmpty()) {
                     throw ApiException.validation("crc_token is required");
                 }
-                byte[] mac = Signatures.hmacSha256(secret(Channel.TWITTER), crc.getBytes(StandardCharsets.UTF_8));
+                byte[] mac = Signatures.hmacSha256(secrets(Channel.TWITTER).get(0), crc.getBytes(StandardCharsets.UTF_8));
                 ctx.json(Map.of("response_token", "sha256=" + Base64.getEncoder().encodeToString(mac)));
             }
-            case FACEBOOK -> {
+            case FACEBOOK, INSTAGRAM -> {
                 String expected = config.facebookVerifyToken().orElseThrow(() -> ApiException.forbidden(
                         "no verify token is configured for facebook"));
                 String token = ctx.queryParam("hub.verify_token");

@@ -25,6 +25,18 @@ public final class SlaTracker {
         this.scheduler = scheduler;
     }
 
+    /** Other work that must happen in the same write as a conversation change (e.g. scheduling a CSAT survey). */
+    @FunctionalInterface
+    public interface ChangeHook {
+        void onChange(Connection c, Conversation before, Conversation after, Instant now) throws SQLException;
+    }
+
+    private final java.util.List<ChangeHook> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public void addHook(ChangeHook hook) {
+        hooks.add(hook);
+    }
+
     /** {@code before} is null for a new conversation. */
     public void onChange(Connection c, SlaCalculator sla, Conversation before, Conversation after, Instant now)
             throws SQLException {
@@ -33,6 +45,9 @@ public final class SlaTracker {
         stopped(c, before == null ? null : before.resolution(), after.resolution(), after, now);
         // Scheduled before commit: if the transaction rolls back, the firing finds no such clock and writes nothing.
         scheduler.schedule(after);
+        for (ChangeHook hook : hooks) {
+            hook.onChange(c, before, after, now);
+        }
     }
 
     private static void stopped(Connection c, SlaClock was, SlaClock is, Conversation conv, Instant now)

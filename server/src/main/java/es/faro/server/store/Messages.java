@@ -39,6 +39,14 @@ public final class Messages {
         }
     }
 
+    /** Replaces a stored message's JSON (an edit or deletion on the network, a delivery state). */
+    public static void update(Connection c, Message m, String json) throws SQLException {
+        PreparedStatement ps = Statements.get(c, "UPDATE messages SET json = ? WHERE id = ?");
+        ps.setString(1, json);
+        ps.setString(2, m.id());
+        ps.executeUpdate();
+    }
+
     public static Optional<Message> byChannelId(Connection c, Channel channel, String channelMessageId)
             throws SQLException {
         PreparedStatement ps = Statements.get(c,

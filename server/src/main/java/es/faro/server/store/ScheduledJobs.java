@@ -73,6 +73,31 @@ public final class ScheduledJobs {
         return jobs;
     }
 
+    /** As {@link #claim(Connection, String, Instant, Instant, int)}, only jobs of {@code kind}. */
+    public static List<Job> claim(Connection c, String node, String kind, Instant now, Instant leaseUntil, int limit)
+            throws SQLException {
+        String lock = Dialect.of(c) == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+        PreparedStatement ps = Statements.get(c, "UPDATE scheduled_jobs SET claimed_by = ?, claimed_until = ?"
+                + " WHERE id IN (SELECT id FROM scheduled_jobs WHERE kind = ? AND done_at IS NULL AND due_at <= ?"
+                + " AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY due_at, id LIMIT ?" + lock + ")"
+                + " RETURNING id, kind, due_at, payload");
+        ps.setString(1, node);
+        ps.setLong(2, leaseUntil.toEpochMilli());
+        ps.setString(3, kind);
+        ps.setLong(4, now.toEpochMilli());
+        ps.setLong(5, now.toEpochMilli());
+        ps.setInt(6, limit);
+        List<Job> jobs = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                jobs.add(new Job(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                        rs.getString(4)));
+            }
+        }
+        jobs.sort((a, b) -> a.dueAt().equals(b.dueAt()) ? a.id().compareTo(b.id()) : a.dueAt().compareTo(b.dueAt()));
+        return jobs;
+    }
+
     /** Marks a job done, only if {@code node} still holds its claim; false when the claim was lost. */
     public static boolean complete(Connection c, String id, String node, Instant at) throws SQLException {
         PreparedStatement ps = Statements.get(c, "UPDATE scheduled_jobs SET done_at = ?, claimed_until = NULL"

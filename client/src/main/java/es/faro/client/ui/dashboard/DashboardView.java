@@ -117,6 +117,7 @@ public final class DashboardView {
             middle.setPrefHeight(wall ? 480 : 330);
         });
         vm.snapshotProperty().subscribe(this::show);
+        vm.csatProperty().subscribe(this::showCsat);
         clock.nowProperty().subscribe(now -> showOldest(vm.snapshotProperty().get(), now));
     }
 
@@ -216,12 +217,16 @@ public final class DashboardView {
         int capacity = m.agents().stream().mapToInt(AgentLoad::capacity).sum();
         agents.show(s.agentsOnline() + " · " + s.agentsAway(),
                 i18n.get("dashboard.tile.agents.detail", assigned, capacity), TileCard.Tone.NEUTRAL);
-        Csat c = m.csat();
-        csat.show(percent.of(c.ratio()), c.ratio() == null ? i18n.get("dashboard.noData")
-                : i18n.get("dashboard.tile.csat.detail", c.ratings(), percent.of(c.goal())), Percent.tone(c.ratio(), c.goal()));
+        showCsat(vm.csatProperty().get());
         showOldest(s, clock.now());
         breakdown.show(s);
         atRisk.show(s);
+    }
+
+    /** CSAT comes from the server (survey answers are not in the cache), not from the snapshot. */
+    private void showCsat(Csat c) {
+        csat.show(percent.of(c.ratio()), c.ratio() == null ? i18n.get("dashboard.noData")
+                : i18n.get("dashboard.tile.csat.detail", c.ratings(), percent.of(c.goal())), Percent.tone(c.ratio(), c.goal()));
     }
 
     private void showOldest(LiveSnapshot s, Instant now) {

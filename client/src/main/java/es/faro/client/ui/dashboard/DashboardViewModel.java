@@ -68,6 +68,14 @@ public final class DashboardViewModel {
     private final ReadOnlyObjectWrapper<History> history = new ReadOnlyObjectWrapper<>(this, "history",
             History.loading());
     private final ReadOnlyObjectWrapper<UiText> message = new ReadOnlyObjectWrapper<>(this, "message");
+    /** Today's CSAT from the server (survey answers are not in the cache); "no data" until there is a rating. */
+    private final ReadOnlyObjectWrapper<es.faro.protocol.metrics.Csat> csat = new ReadOnlyObjectWrapper<>(this, "csat",
+            es.faro.protocol.metrics.Csat.noData());
+    /** A CSAT fetch is in flight / another was asked for meanwhile (UI thread only). */
+    private boolean csatFetching;
+    private boolean csatDirty;
+    private volatile long lastCsatFetch;
+    static final Duration CSAT_MIN_GAP = Duration.ofSeconds(1);
     private final BooleanProperty wallboard = new SimpleBooleanProperty(this, "wallboard");
     private final CacheListener cacheListener = this::onCacheChange;
     private final ChangeListener<Instant> tickListener = (obs, before, at) -> tick(at);
@@ -109,6 +117,7 @@ public final class DashboardViewModel {
         }
         compute();
         refreshHistory();
+        refreshCsat();
     }
 
     public void close() {
@@ -123,6 +132,7 @@ public final class DashboardViewModel {
         compute();
         if (lastFetch != null && !at.isBefore(lastFetch.plus(HISTORY_REFRESH))) {
             refreshHistory();
+            refreshCsat();
         }
     }
 
@@ -135,6 +145,11 @@ public final class DashboardViewModel {
     /** The latest live figures; null until the first computation. */
     public ReadOnlyObjectProperty<LiveSnapshot> snapshotProperty() {
         return snapshot.getReadOnlyProperty();
+    }
+
+    /** Today's CSAT (ratings 4–5 ÷ all ratings) from {@code /api/v1/metrics/csat}. */
+    public ReadOnlyObjectProperty<es.faro.protocol.metrics.Csat> csatProperty() {
+        return csat.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ReferenceData> referenceProperty() {
@@ -211,6 +226,10 @@ public final class DashboardViewModel {
             }
             pending.addAll(change.conversations());
             pendingFull |= change.reference();
+            if (!change.conversations().isEmpty()) {
+                // A survey answer changes its conversation: fetch CSAT again (coalesced, at most once a second).
+                tasks.runOnUi(this::refreshCsat);
+            }
             if (computing || scheduled) {
                 return;
             }
@@ -292,6 +311,44 @@ public final class DashboardViewModel {
             // Changes that arrived while computing: coalesced into one more computation.
             compute();
         }
+    }
+
+    // --- CSAT from the server ----------------------------------------------------------------
+
+    /** UI thread: fetches today's CSAT, or marks it to be fetched again once the fetch in flight ends. */
+    public void refreshCsat() {
+        Instant at = now.getValue();
+        if (at == null || closed) {
+            return;
+        }
+        if (csatFetching) {
+            csatDirty = true;
+            return;
+        }
+        csatFetching = true;
+        csatDirty = false;
+        tasks.run(() -> fetchCsat(at), c -> {
+            csatFetching = false;
+            csat.set(c);
+            if (csatDirty) {
+                refreshCsat();
+            }
+        }, e -> {
+            csatFetching = false;
+            LOG.warn("fetching CSAT failed", e);
+        });
+    }
+
+    private es.faro.protocol.metrics.Csat fetchCsat(Instant at) throws Exception {
+        long wait = lastCsatFetch + CSAT_MIN_GAP.toNanos() - System.nanoTime();
+        if (lastCsatFetch != 0 && wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        lastCsatFetch = System.nanoTime();
+        Instant dayStart = figures.dayStart(at);
+        Instant dayEnd = dayStart.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+        return metrics.csat(dayStart, dayEnd, "brand").map(r -> r.total().asCsat())
+                .orElse(es.faro.protocol.metrics.Csat.noData());
     }
 
     // --- history from the server -------------------------------------------------------------

@@ -1,0 +1,163 @@
+package es.faro.client.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import es.faro.client.sync.ApiClient;
+import es.faro.protocol.channel.Signatures;
+import es.faro.protocol.json.Json;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.control.Label;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * CSAT on the lead's dashboard, headless, against the real demo application: a customer DMs Orange
+ * on X, the conversation is resolved, the embedded server sends the survey (demo delay: seconds),
+ * the customer answers "5" by DM, and the CSAT tile goes from "no data yet" to 100 %.
+ */
+class CsatDashboardDemoTest {
+    private static final String TWITTER_SECRET = "demo-twitter-secret";
+    private static final String ORANGE_X = "1000001";
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    @TempDir
+    Path dir;
+    int port;
+    Application app;
+    ApiClient api;
+    final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void launch() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(FaroApp.class, "--data.dir=" + dir, "--demo.port=" + port,
+                "--demo.user=lucia", "--demo.traffic.rate=0.005", "--language=es", "--theme=light");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+    }
+
+    private Label csatValue() {
+        return robot.lookup("#tile-csat-value").queryAs(Label.class);
+    }
+
+    @Test
+    void aResolvedConversationsSurveyAnswerMovesTheCsatTile() throws Exception {
+        waitFor(60, () -> robot.lookup("#open-dashboard").match(n -> n.getScene() != null).tryQuery().isPresent());
+        robot.clickOn(robot.lookup("#open-dashboard").match(n -> n.getScene() != null).<javafx.scene.Node>query());
+        waitFor(30, () -> robot.lookup("#tile-csat-value").tryQuery().isPresent());
+        assertThat(csatValue().getText()).isEqualTo("—");
+
+        api = new ApiClient(URI.create("http://127.0.0.1:" + port), ApiClient.defaultHttpClient());
+        api.login("lucia", "faro-demo");
+        dm("csat-dm-1", "Se me ha cortado la línea");
+        String id = conversationWith("csat-dm-1");
+        JsonNode conv = get("/api/v1/conversations/" + id);
+        post("/api/v1/conversations/" + id + "/status", "{\"status\":\"RESOLVED\",\"version\":"
+                + conv.get("version").asLong() + "}", true);
+
+        // The survey goes out a few seconds later (demo delay), as a DM of the conversation.
+        waitFor(30, () -> survey(id) != null);
+        assertThat(survey(id).get("public").asBoolean()).isFalse();
+        assertThat(csatValue().getText()).isEqualTo("—"); // sent, not answered: still no data
+
+        dm("csat-dm-2", "5 muy bien");
+        waitFor(20, () -> csatValue().getText().startsWith("100"));
+    }
+
+    private JsonNode survey(String conversationId) throws Exception {
+        for (JsonNode m : get("/api/v1/conversations/" + conversationId + "/messages")) {
+            if (m.path("survey").asBoolean(false) && m.get("kind").asText().equals("OUT")) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private String conversationWith(String channelMessageId) throws Exception {
+        for (JsonNode c : get("/api/v1/conversations?limit=200&channel=twitter").get("items")) {
+            for (JsonNode m : get("/api/v1/conversations/" + c.get("id").asText() + "/messages")) {
+                if (channelMessageId.equals(m.path("channelMessageId").asText())) {
+                    return c.get("id").asText();
+                }
+            }
+        }
+        throw new AssertionError("no conversation holds " + channelMessageId);
+    }
+
+    private JsonNode get(String path) throws Exception {
+        Request request = new Request.Builder().url("http://127.0.0.1:" + port + path)
+                .header("Authorization", "Bearer " + api.token()).get().build();
+        try (Response r = api.http().newCall(request).execute()) {
+            assertThat(r.code()).isEqualTo(200);
+            return Json.MAPPER.readTree(r.body().bytes());
+        }
+    }
+
+    private void post(String path, String json, boolean auth) throws Exception {
+        Request.Builder b = new Request.Builder().url("http://127.0.0.1:" + port + path)
+                .post(RequestBody.create(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), JSON));
+        if (auth) {
+            b.header("Authorization", "Bearer " + api.token());
+        }
+        try (Response r = api.http().newCall(b.build()).execute()) {
+            assertThat(r.code()).as(r.body().string()).isEqualTo(200);
+        }
+    }
+
+    /** A customer's direct message to Orange through the signed X webhook. */
+    private void dm(String id, String text) throws Exception {
+        ObjectNode payload = Json.MAPPER.createObjectNode();
+        payload.put("for_user_id", ORANGE_X);
+        ArrayNode events = payload.putArray("direct_message_events");
+        ObjectNode e = events.addObject();
+        e.put("type", "message_create");
+        e.put("id", id);
+        e.put("created_timestamp", Long.toString(Instant.now().toEpochMilli()));
+        ObjectNode create = e.putObject("message_create");
+        create.putObject("target").put("recipient_id", ORANGE_X);
+        create.put("sender_id", "csat-customer");
+        create.putObject("message_data").put("text", text);
+        ObjectNode user = payload.putObject("users").putObject("csat-customer");
+        user.put("id", "csat-customer");
+        user.put("name", "Marta Encuesta");
+        user.put("screen_name", "marta_encuesta");
+        byte[] body = Json.writeBytes(payload);
+        Request request = new Request.Builder()
+                .url("http://127.0.0.1:" + port + "/api/v1/channels/twitter/webhook")
+                .header(Signatures.TWITTER_HEADER, Signatures.base64Header(TWITTER_SECRET, body))
+                .post(RequestBody.create(body, JSON))
+                .build();
+        try (Response r = api.http().newCall(request).execute()) {
+            assertThat(r.code()).isEqualTo(200);
+        }
+    }
+}
