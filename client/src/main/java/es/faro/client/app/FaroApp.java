@@ -57,6 +57,7 @@ public final class FaroApp extends Application {
     private DemoBackend demo;
     private ClientSession session;
     private WorkstationViewModel workstation;
+    private es.faro.client.ui.reliability.OfflineViewModel offline;
     private DashboardWindow dashboard;
     private volatile boolean stopping;
     // Desktop: per-user settings, the window frame, notices, the tray badge (see DesktopShell).
@@ -226,6 +227,8 @@ public final class FaroApp extends Application {
         session = opened;
         Agent me = opened.me();
         workstation = new WorkstationViewModel(me, opened.cache(), opened.commands(), opened.sync(), tasks);
+        offline = new es.faro.client.ui.reliability.OfflineViewModel(opened.cache(), opened.sync(), tasks,
+                java.time.ZoneId.systemDefault());
         workstation.thread().composer().useDraftStore(opened.cache()::saveDraft, opened.savedDrafts());
         rememberLastQueue(workstation);
         AlertsViewModel alerts = new AlertsViewModel(me.id(), workstation.activeConversations(),
@@ -254,6 +257,7 @@ public final class FaroApp extends Application {
             }
         });
         workstation.start();
+        offline.start();
     }
 
     private void showWorkstationScreen() {
@@ -262,6 +266,7 @@ public final class FaroApp extends Application {
         shell.show(i -> {
             WorkstationView view = new WorkstationView(vm, clock, i);
             WindowLayout.restoreDividers(view.root(), userSettings);
+            view.addBanner(new es.faro.client.ui.reliability.OfflineView(offline, i).root());
             if (DashboardViewModel.allowedFor(opened.me())) {
                 Button button = new Button(i.get("dashboard.open"), new FontIcon(Material2OutlinedAL.DASHBOARD));
                 button.setId("open-dashboard");
@@ -365,6 +370,10 @@ public final class FaroApp extends Application {
             workstation.close();
             workstation = null;
         }
+        if (offline != null) {
+            offline.close();
+            offline = null;
+        }
         shell.progress().follow(null);
         shell.setWarningCount(0);
         shell.signedInProperty().set(false);
@@ -430,6 +439,9 @@ public final class FaroApp extends Application {
         }
         if (workstation != null) {
             workstation.close();
+        }
+        if (offline != null) {
+            offline.close();
         }
         if (session != null) {
             session.close();
