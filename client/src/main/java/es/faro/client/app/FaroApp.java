@@ -65,6 +65,7 @@ public final class FaroApp extends Application {
     private ClientSession session;
     private WorkstationViewModel workstation;
     private es.faro.client.ui.queues.QueuesViewModel queues;
+    private es.faro.client.ui.reliability.OfflineViewModel offline;
     private DashboardWindow dashboard;
     private SlaAdminWindow slaAdmin;
     /** The moderation panel's model for community and forum threads. */
@@ -239,6 +240,8 @@ public final class FaroApp extends Application {
         workstation = new WorkstationViewModel(me, opened.cache(), opened.commands(), opened.sync(), tasks);
         moderation = new ModerationViewModel(new CommunityApi(opened.api()), workstation.thread().conversationProperty(),
                 tasks);
+        offline = new es.faro.client.ui.reliability.OfflineViewModel(opened.cache(), opened.sync(), tasks,
+                java.time.ZoneId.systemDefault());
         workstation.thread().composer().useDraftStore(opened.cache()::saveDraft, opened.savedDrafts());
         workstation.thread().useDeliveryCommands(new es.faro.client.sync.DeliveryApi(opened.api()));
         opened.cache().addDeliveryFailureListener(new es.faro.client.ui.attention.DeliveryAlerts(me.id(), notices)::onFailure);
@@ -273,6 +276,7 @@ public final class FaroApp extends Application {
             }
         });
         workstation.start();
+        offline.start();
     }
 
     private void showWorkstationScreen() {
@@ -284,6 +288,7 @@ public final class FaroApp extends Application {
             WindowLayout.restoreDividers(view.root(), userSettings);
             es.faro.client.ui.queues.QueuesFeature.install(view, vm, queues,
                     new es.faro.client.sync.QueuesApi(opened.api()), tasks, clock, i);
+            view.addBanner(new es.faro.client.ui.reliability.OfflineView(offline, i).root());
             if (DashboardViewModel.allowedFor(opened.me())) {
                 Button button = new Button(i.get("dashboard.open"), new FontIcon(Material2OutlinedAL.DASHBOARD));
                 button.setId("open-dashboard");
@@ -413,6 +418,10 @@ public final class FaroApp extends Application {
             slaAdmin.stage().hide();
             slaAdmin = null;
         }
+        if (offline != null) {
+            offline.close();
+            offline = null;
+        }
         shell.progress().follow(null);
         shell.setWarningCount(0);
         shell.signedInProperty().set(false);
@@ -481,6 +490,9 @@ public final class FaroApp extends Application {
         }
         if (workstation != null) {
             workstation.close();
+        }
+        if (offline != null) {
+            offline.close();
         }
         if (session != null) {
             session.close();

@@ -229,6 +229,70 @@ public final class SqliteCache implements CacheReader, AutoCloseable {
         });
     }
 
+    // ---- rejected changes: the agent decides (reliability) ------------------------------------
+
+    /** The entries the server refused, oldest first, waiting for the agent to redo or discard them. */
+    public List<OutboxEntry> rejectedOutbox() {
+        return outbox().stream().filter(e -> e.state() == OutboxEntry.State.REJECTED).toList();
+    }
+
+    /**
+     * Drops a refused entry and its optimistic local message; the conversation shows the server's
+     * state again. Completes once committed.
+     */
+    public CompletableFuture<Void> discardRejected(String id) {
+        return db.submit((c, changes) -> {
+            Optional<OutboxEntry> entry = OutboxRows.byId(c, id);
+            if (entry.isEmpty() || entry.get().state() != OutboxEntry.State.REJECTED) {
+                return null;
+            }
+            OutboxRows.delete(c, id);
+            execute(c, "DELETE FROM messages WHERE client_id = ?", id);
+            ConversationRows.refreshLocal(c, entry.get().conversationId(), changes);
+            changes.thread(entry.get().conversationId());
+            return null;
+        });
+    }
+
+    /**
+     * Applies a refused change again on the conversation's current server state: the entry goes back
+     * at the end of the outbox under a new idempotency key (the old key's answer is the refusal) and
+     * with the current version as its base. Completes once committed.
+     */
+    public CompletableFuture<Void> redoRejected(String id) {
+        Instant now = Instant.now();
+        return db.submit((c, changes) -> {
+            Optional<OutboxEntry> found = OutboxRows.byId(c, id);
+            if (found.isEmpty() || found.get().state() != OutboxEntry.State.REJECTED) {
+                return null;
+            }
+            OutboxEntry e = found.get();
+            Conversation server = ConversationRows.serverState(c, e.conversationId())
+                    .orElseThrow(() -> new IllegalArgumentException("unknown conversation " + e.conversationId()));
+            String newId = java.util.UUID.randomUUID().toString();
+            Message local = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT json FROM messages WHERE client_id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        local = Json.read(rs.getString(1), Message.class);
+                    }
+                }
+            }
+            OutboxRows.delete(c, id);
+            execute(c, "DELETE FROM messages WHERE client_id = ?", id);
+            OutboxRows.insert(c, newId, e.conversationId(), e.kind(), e.payload(), server.version(), now);
+            if (local != null) {
+                ConversationRows.upsertMessage(c, new Message("local-" + newId, local.conversationId(), local.kind(),
+                        local.authorId(), local.authorName(), local.body(), local.isPublic(), local.channel(),
+                        null, local.inReplyTo(), now, local.delivery(), newId), changes);
+            }
+            ConversationRows.refreshLocal(c, e.conversationId(), changes);
+            changes.thread(e.conversationId());
+            return null;
+        });
+    }
+
     public void outboxAttemptFailed(OutboxEntry entry, String error) {
         db.write((c, changes) -> {
             OutboxRows.recordAttempt(c, entry.id(), error);
@@ -455,6 +519,13 @@ public final class SqliteCache implements CacheReader, AutoCloseable {
 
     private static void execute(Connection c, String sql) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.executeUpdate();
+        }
+    }
+
+    private static void execute(Connection c, String sql, String arg) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, arg);
             ps.executeUpdate();
         }
     }

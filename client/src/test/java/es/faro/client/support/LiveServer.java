@@ -53,6 +53,11 @@ public final class LiveServer implements AutoCloseable {
         server.failNextDeliveries(count, status, message);
     }
 
+    /** Starts the server again on the port it had (after {@link #stop()}), so clients find it where it was. */
+    public void restartOnSamePort(int port) {
+        server = EmbeddedServer.start(new EmbeddedServer.Options(dataDir, port, false, 0));
+    }
+
     public URI uri() {
         return server.baseUri();
     }

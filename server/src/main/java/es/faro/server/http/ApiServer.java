@@ -43,6 +43,8 @@ public final class ApiServer implements AutoCloseable {
             cfg.jetty.host = host;
             cfg.jetty.port = config.port();
             cfg.routes.beforeMatched(authFilter::handle);
+            cfg.routes.beforeMatched(ctx -> es.faro.server.audit.AuditOrigin.set(ctx.attribute(Principal.AGENT),
+                    ClientAddress.of(ctx, config.trustForwardedFor())));
             cfg.routes.get("/api/v1/health", ctx -> ctx.json(Map.of("status", "ok")));
             new AuthRoutes(auth, bodies, config.trustForwardedFor()).register(cfg.routes);
             new PresenceRoutes(store, new PresenceService(store, config.presenceTtl(), Clock.systemUTC()),
@@ -51,6 +53,7 @@ public final class ApiServer implements AutoCloseable {
             new ConversationRoutes(store, conversations, bodies).register(cfg.routes);
             new WebhookRoutes(adapters, config, ingest, bodies).register(cfg.routes);
             new EventStream(fanout).register(cfg.routes);
+            new es.faro.server.audit.AuditRoutes(store).register(cfg.routes);
             moreRoutes.accept(cfg.routes);
             ErrorHandlers.register(cfg.routes);
         });

@@ -69,6 +69,7 @@ public final class AuthService {
         Agent agent = row.get().agent();
         Agent online = store.write(c -> {
             Tokens.insert(c, hash(token), agent.id(), now, expires);
+            es.faro.server.audit.AuditLog.append(c, now, agent.id(), "auth.login", agent.id(), address, null);
             return markPresence(c, agent, Presence.ONLINE, now);
         }).join();
         return new LoginResponse(token, online, expires);
@@ -110,10 +111,13 @@ public final class AuthService {
     public void logout(String token) {
         String hash = hash(token);
         Instant now = clock.instant();
+        String from = es.faro.server.audit.AuditOrigin.address();
         store.write(c -> {
             Optional<String> agentId = Tokens.validAgent(c, hash, now);
             Tokens.revoke(c, hash);
             if (agentId.isPresent()) {
+                es.faro.server.audit.AuditLog.append(c, now, agentId.get(), "auth.logout", agentId.get(),
+                        from, null);
                 Optional<Agent> agent = Agents.byId(c, agentId.get());
                 if (agent.isPresent()) {
                     markPresence(c, agent.get(), Presence.OFFLINE, now);

@@ -2,6 +2,7 @@ package es.faro.server.http;
 
 import es.faro.protocol.api.Bootstrap;
 import es.faro.protocol.api.Changes;
+import es.faro.protocol.api.ErrorCodes;
 import es.faro.protocol.event.Event;
 import es.faro.protocol.model.Agent;
 import es.faro.protocol.model.Conversation;
@@ -83,7 +84,13 @@ final class SyncRoutes {
         Agent agent = Principal.agent(ctx);
         long after = Params.longParam(ctx, "after", 0);
         int limit = Params.intParam(ctx, "limit", 500, 1, 5_000);
-        List<EventLog.ScopedEvent> scanned = store.read(c -> EventLog.after(c, after, limit));
+        List<EventLog.ScopedEvent> scanned = store.read(c -> after > EventLog.maxSeq(c) ? null : EventLog.after(c, after, limit));
+        if (scanned == null) {
+            // A cursor beyond this server's log (its data was restored from an older backup, or the
+            // cache belongs to another installation): catching up by cursor would miss events.
+            throw new ApiException(410, ErrorCodes.CURSOR_TOO_OLD,
+                    "the cursor " + after + " is not in this server's event log; bootstrap again");
+        }
         List<Event> visible = new ArrayList<>(scanned.size());
         for (EventLog.ScopedEvent e : scanned) {
             if (e.visibleTo(agent)) {

@@ -47,7 +47,7 @@ public final class SlaAdminService {
 
     public List<SlaPolicy> replacePolicies(List<SlaPolicy> policies) {
         validatePolicies(policies);
-        ReferenceData data = write(c -> {
+        ReferenceData data = write("admin.sla-policies.replace", c -> {
             Set<String> calendarIds = ReferenceItems.list(c, ReferenceItems.CALENDAR, BusinessCalendar.class).stream()
                     .map(BusinessCalendar::id).collect(Collectors.toSet());
             for (SlaPolicy p : policies) {
@@ -74,7 +74,7 @@ public final class SlaAdminService {
             }
             checkPeriods(cal);
         }
-        ReferenceData data = write(c -> {
+        ReferenceData data = write("admin.calendars.replace", c -> {
             for (SlaPolicy p : ReferenceItems.list(c, ReferenceItems.SLA_POLICY, SlaPolicy.class)) {
                 if (!ids.contains(p.calendarId())) {
                     throw ApiException.validation("calendar " + p.calendarId() + " is used by policy " + p.id()
@@ -133,9 +133,14 @@ public final class SlaAdminService {
     }
 
     /** Applies the change; when it changed anything, writes the event and swaps the reference after commit. */
-    private ReferenceData write(Change change) {
+    private ReferenceData write(String action, Change change) {
+        es.faro.server.audit.AuditOrigin.Origin origin = es.faro.server.audit.AuditOrigin.current();
         ReferenceData data = store.write(c -> {
             boolean changed = change.apply(c);
+            if (origin.actor() != null) {
+                es.faro.server.audit.AuditLog.append(c, clock.instant(), origin.actor().id(), action, null,
+                        origin.address(), changed ? "changed" : "unchanged");
+            }
             ReferenceData current = ReferenceQueries.referenceData(c);
             if (changed) {
                 EventLog.append(c, EventType.REFERENCE, clock.instant(), null, null, current);

@@ -1,5 +1,7 @@
 package es.faro.server.workflow;
 
+import es.faro.server.audit.AuditLog;
+import es.faro.server.audit.AuditOrigin;
 import es.faro.protocol.api.AssignRequest;
 import es.faro.protocol.api.ClaimRequest;
 import es.faro.protocol.api.LabelsRequest;
@@ -63,6 +65,7 @@ public final class ConversationService {
     public CompletableFuture<Stored> postMessage(Agent actor, String conversationId, String idempotencyKey,
                                                  PostMessageRequest req) {
         boolean reply = validateMessage(req);
+        String from = AuditOrigin.address();
         return store.write(c -> {
             var previous = Idempotency.find(c, actor.id(), idempotencyKey);
             if (previous.isPresent()) {
@@ -105,13 +108,15 @@ public final class ConversationService {
             sla.onChange(c, reference.get().sla(), conv, updated, now);
             Stored result = new Stored(201, Json.write(new PostMessageResponse(message, updated)));
             Idempotency.save(c, actor.id(), idempotencyKey, new Idempotency.Stored(result.status(), result.body()), now);
+            AuditLog.append(c, now, actor.id(), reply ? "conversation.reply" : "conversation.note", conv.id(), from,
+                    "message " + message.id());
             return result;
         });
     }
 
     public CompletableFuture<Conversation> claim(Agent actor, String id, ClaimRequest req) {
         long version = version(req == null ? null : req.version());
-        return change(actor, id, version, conv -> {
+        return change(actor, "conversation.claim", id, version, conv -> {
             if (conv.assigneeId() != null && !conv.assigneeId().equals(actor.id())) {
                 throw ApiException.conflict("the conversation is already assigned to " + conv.assigneeId(), conv);
             }
@@ -126,7 +131,7 @@ public final class ConversationService {
         if (!supervisor && target != null && !target.equals(actor.id())) {
             throw ApiException.forbidden("only leads and admins assign conversations to others");
         }
-        return store.write(c -> {
+        return audited(actor, "conversation.assign", id, "to " + target, c -> {
             Conversation conv = visible(c, actor, id);
             checkVersion(conv, version);
             if (target != null) {
@@ -146,7 +151,7 @@ public final class ConversationService {
             throw ApiException.validation("status is required (NEW, OPEN, PENDING, RESOLVED or CLOSED)");
         }
         Reference ref = reference.get();
-        return store.write(c -> {
+        return audited(actor, "conversation.status", id, String.valueOf(req.status()), c -> {
             Conversation conv = visible(c, actor, id);
             checkVersion(conv, version);
             Instant now = clock.instant();
@@ -166,7 +171,7 @@ public final class ConversationService {
             throw ApiException.validation("priority is required (P1, P2, P3 or P4)");
         }
         Reference ref = reference.get();
-        return change(actor, id, version, conv -> conv.toBuilder().priority(req.priority())
+        return change(actor, "conversation.priority", id, version, conv -> conv.toBuilder().priority(req.priority())
                 // A new priority may fall under another SLA policy: recompute running clocks from their start.
                 .response(restart(ref, conv, conv.response(), req))
                 .resolution(restart(ref, conv, conv.resolution(), req)));
@@ -180,7 +185,7 @@ public final class ConversationService {
                 throw ApiException.validation("unknown label " + label);
             }
         }
-        return change(actor, id, version, conv -> {
+        return change(actor, "conversation.labels", id, version, conv -> {
             TreeSet<String> labels = new TreeSet<>(conv.labels());
             labels.addAll(req.add());
             req.remove().forEach(labels::remove);
@@ -197,11 +202,25 @@ public final class ConversationService {
         Conversation.Builder apply(Conversation current);
     }
 
-    private CompletableFuture<Conversation> change(Agent actor, String id, long version, Change change) {
-        return store.write(c -> {
+    private CompletableFuture<Conversation> change(Agent actor, String action, String id, long version, Change change) {
+        return audited(actor, action, id, null, c -> {
             Conversation conv = visible(c, actor, id);
             checkVersion(conv, version);
             return save(c, conv, change.apply(conv));
+        });
+    }
+
+    /**
+     * Runs the write and records it in the audit log in the same transaction (a refused action rolls
+     * both back). The address is read here, on the request's thread, before the write is queued.
+     */
+    private <T> CompletableFuture<T> audited(Agent actor, String action, String target, String detail,
+                                             es.faro.server.store.Store.WriteTask<T> task) {
+        String from = AuditOrigin.address();
+        return store.write(c -> {
+            T result = task.run(c);
+            AuditLog.append(c, clock.instant(), actor.id(), action, target, from, detail);
+            return result;
         });
     }
 

@@ -26,6 +26,7 @@ public final class WorkstationView {
     private final ThreadView thread;
     private final SidebarView sidebar;
     private final StatusBarView status;
+    private final VBox top;
 
     public WorkstationView(WorkstationViewModel vm, SharedClock clock, I18n i18n) {
         Supplier<ReferenceIndex> reference = () -> vm.referenceProperty().get();
@@ -39,7 +40,7 @@ public final class WorkstationView {
         split.setDividerPositions(0.40);
         SplitPane.setResizableWithParent(list.root(), false);
 
-        VBox top = new VBox(ErrorBanner.create(vm.errorProperty(), () -> { }, i18n));
+        top = new VBox(ErrorBanner.create(vm.errorProperty(), () -> { }, i18n));
         root = new BorderPane(split, top, null, status.root(), sidebar.root());
         root.getStyleClass().add("workstation");
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -63,6 +64,11 @@ public final class WorkstationView {
     /** Adds a feature's panel to the open thread, under its header (e.g. the community moderation). */
     public void addThreadPanel(Node panel) {
         thread.addPanel(panel);
+    }
+
+    /** Adds a banner above the queue and thread (e.g. the offline banner). */
+    public void addBanner(Node banner) {
+        top.getChildren().add(banner);
     }
 
     /** The queue list, focused when the screen opens so j/k work at once. */
