@@ -3,7 +3,6 @@ package es.faro.server.config;
 import es.faro.protocol.event.EventType;
 import es.faro.protocol.model.Agent;
 import es.faro.protocol.model.Brand;
-import es.faro.protocol.model.CannedResponse;
 import es.faro.protocol.model.Label;
 import es.faro.protocol.model.ReferenceData;
 import es.faro.protocol.model.Workqueue;
@@ -61,8 +60,8 @@ public final class ReferenceLoader {
                 BusinessCalendar.class);
         changed |= ReferenceItems.replace(c, ReferenceItems.SLA_POLICY, seed.slaPolicies(), SlaPolicy::id,
                 SlaPolicy.class);
-        changed |= ReferenceItems.replace(c, ReferenceItems.CANNED_RESPONSE, seed.cannedResponses(),
-                CannedResponse::id, CannedResponse.class);
+        // Canned responses are edited in the app: the files only seed the ones never seen before.
+        changed |= es.faro.server.canned.CannedResponses.seed(c, seed.cannedResponses());
         int position = 0;
         for (UserSeed user : seed.users()) {
             Agents.Row row = existing.get(user.id());

@@ -1,7 +1,6 @@
 package es.faro.server.config;
 
 import es.faro.protocol.model.Brand;
-import es.faro.protocol.model.CannedResponse;
 import es.faro.protocol.model.Channel;
 import es.faro.protocol.model.ChannelInfo;
 import es.faro.protocol.model.Label;
@@ -28,7 +27,7 @@ public final class ReferenceQueries {
                 ReferenceItems.list(c, ReferenceItems.QUEUE, Workqueue.class),
                 Agents.all(c),
                 ReferenceItems.list(c, ReferenceItems.LABEL, Label.class),
-                ReferenceItems.list(c, ReferenceItems.CANNED_RESPONSE, CannedResponse.class),
+                es.faro.server.canned.CannedResponses.all(c),
                 ReferenceItems.list(c, ReferenceItems.SLA_POLICY, SlaPolicy.class),
                 ReferenceItems.list(c, ReferenceItems.CALENDAR, BusinessCalendar.class));
     }
