@@ -262,6 +262,8 @@ public final class FaroApp extends Application {
         shell.show(i -> {
             WorkstationView view = new WorkstationView(vm, clock, i);
             WindowLayout.restoreDividers(view.root(), userSettings);
+            es.faro.client.ui.canned.CannedWiring.install(view, vm, opened.cache(),
+                    new es.faro.client.sync.CannedApi(opened.api()), tasks, i);
             if (DashboardViewModel.allowedFor(opened.me())) {
                 Button button = new Button(i.get("dashboard.open"), new FontIcon(Material2OutlinedAL.DASHBOARD));
                 button.setId("open-dashboard");
