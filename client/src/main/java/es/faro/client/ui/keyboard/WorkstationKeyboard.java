@@ -69,6 +69,10 @@ public final class WorkstationKeyboard {
         ShortcutDispatcher.install(root, r);
         applyTooltips(root, r, i18n);
         r.actions().addListener((ListChangeListener<AppAction>) c -> applyTooltips(root, r, i18n));
+        // Controls of the thread appear with the first conversation: label them as they come.
+        Runnable later = () -> javafx.application.Platform.runLater(() -> applyTooltips(root, r, i18n));
+        root.sceneProperty().subscribe(scene -> later.run());
+        vm.thread().conversationProperty().subscribe(c -> later.run());
         return new WorkstationKeyboard(picker, palette, cheat);
     }
 
@@ -118,7 +122,8 @@ public final class WorkstationKeyboard {
                 continue;
             }
             Node node = root.lookup("#" + a.nodeId());
-            if (node instanceof Control control) {
+            if (node instanceof Control control && (control.getTooltip() == null
+                    || !control.getTooltip().getText().endsWith(Shortcuts.display(a.shortcut()) + ")"))) {
                 control.setTooltip(new Tooltip(i18n.get("keys.tooltip", i18n.get(a.labelKey()),
                         Shortcuts.display(a.shortcut()))));
             }
