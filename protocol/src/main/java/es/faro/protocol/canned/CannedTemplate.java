@@ -78,8 +78,8 @@ public final class CannedTemplate {
     }
 
     /**
-     * Fills the body: {@code values} by placeholder name (null or blank values leave the placeholder
-     * as written) and {@code answers} by question.
+     * Fills the body: {@code values} by placeholder name and {@code answers} by question; a null or
+     * blank value leaves the placeholder as written, for the agent to complete by hand.
      */
     public static String fill(String body, Map<String, String> values, Map<String, String> answers) {
         if (body == null) {
@@ -91,8 +91,7 @@ public final class CannedTemplate {
             String inner = m.group(1);
             String question = question(inner);
             String value = question != null ? answers.get(question) : values.get(inner.trim());
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null || value.isBlank() && question == null
-                    ? m.group() : value));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null || value.isBlank() ? m.group() : value));
         }
         m.appendTail(out);
         return out.toString();

@@ -20,7 +20,7 @@ class CannedTemplateTest {
 
     @Test
     void missingValuesLeaveThePlaceholderForTheAgent() {
-        assertThat(CannedTemplate.fill("Hola {{customer.name}} y {{ask:Ref}}", Map.of(), Map.of()))
+        assertThat(CannedTemplate.fill("Hola {{customer.name}} y {{ask:Ref}}", Map.of(), Map.of("Ref", " ")))
                 .isEqualTo("Hola {{customer.name}} y {{ask:Ref}}");
         java.util.HashMap<String, String> values = new java.util.HashMap<>();
         values.put(CannedTemplate.CUSTOMER_NAME, null);
