@@ -289,6 +289,8 @@ public final class FaroApp extends Application {
             es.faro.client.ui.queues.QueuesFeature.install(view, vm, queues,
                     new es.faro.client.sync.QueuesApi(opened.api()), tasks, clock, i);
             view.addBanner(new es.faro.client.ui.reliability.OfflineView(offline, i).root());
+            es.faro.client.ui.canned.CannedWiring.install(view, vm, opened.cache(),
+                    new es.faro.client.sync.CannedApi(opened.api()), tasks, i);
             if (DashboardViewModel.allowedFor(opened.me())) {
                 Button button = new Button(i.get("dashboard.open"), new FontIcon(Material2OutlinedAL.DASHBOARD));
                 button.setId("open-dashboard");

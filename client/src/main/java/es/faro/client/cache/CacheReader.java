@@ -15,6 +15,11 @@ import java.util.Optional;
 public interface CacheReader {
     ReferenceData reference();
 
+    /** Every cached canned response; the picker filters them by brand, language and owner. */
+    default List<es.faro.protocol.model.CannedResponse> cannedResponses() {
+        return reference().cannedResponses();
+    }
+
     /** Conversations whose status is NEW, OPEN or PENDING (what queues show), any order. */
     List<Conversation> activeConversations();
 

@@ -8,6 +8,7 @@ final class ChangeCollector {
     private final Set<String> conversations = new HashSet<>();
     private final Set<String> threads = new HashSet<>();
     private boolean reference;
+    private boolean canned;
 
     void conversation(String id) {
         conversations.add(id);
@@ -21,13 +22,18 @@ final class ChangeCollector {
         reference = true;
     }
 
+    void cannedResponses() {
+        canned = true;
+    }
+
     void addAll(ChangeCollector other) {
+        canned |= other.canned;
         conversations.addAll(other.conversations);
         threads.addAll(other.threads);
         reference |= other.reference;
     }
 
     CacheChange toChange() {
-        return new CacheChange(conversations, threads, reference);
+        return new CacheChange(conversations, threads, reference, reference || canned);
     }
 }

@@ -142,8 +142,9 @@ public final class SqliteCache implements CacheReader, AutoCloseable {
             }
             case EventType.REFERENCE -> writeReference(c, Json.convert(e.data(), ReferenceData.class), changes);
             case EventType.AGENT -> updateReference(c, changes, ref -> withAgent(ref, Json.convert(e.data(), Agent.class)));
-            case EventType.CANNED_RESPONSE -> updateReference(c, changes,
-                    ref -> withCannedResponse(ref, Json.convert(e.data(), CannedResponse.class)));
+            case EventType.CANNED_RESPONSE ->
+                    CannedRows.upsert(c, Json.convert(e.data(), CannedResponse.class), changes);
+            case EventType.CANNED_RESPONSE_DELETED -> CannedRows.delete(c, e.data().path("id").asText(), changes);
             case EventType.WORKQUEUE -> updateReference(c, changes, ref -> WorkqueueEvents.upserted(ref, e.data()));
             case EventType.WORKQUEUE_DELETED -> updateReference(c, changes, ref -> WorkqueueEvents.deleted(ref, e.data()));
             default -> log.debug("ignoring event type {} at seq {}", e.type(), e.seq());
@@ -306,8 +307,10 @@ public final class SqliteCache implements CacheReader, AutoCloseable {
     public ReferenceData reference() {
         try (PreparedStatement ps = db.reader().prepareStatement("SELECT json FROM reference WHERE id = 1");
              ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Json.read(rs.getString(1), ReferenceData.class)
+            ReferenceData blob = rs.next() ? Json.read(rs.getString(1), ReferenceData.class)
                     : new ReferenceData(null, null, null, null, null, null, null, null);
+            return new ReferenceData(blob.brands(), blob.channels(), blob.queues(), blob.agents(), blob.labels(),
+                    cannedResponses(), blob.slaPolicies(), blob.calendars());
         } catch (SQLException e) {
             throw new CacheException("cannot read reference data", e);
         }
@@ -448,14 +451,33 @@ public final class SqliteCache implements CacheReader, AutoCloseable {
         }
     }
 
+    /** The whole reference from the server: canned responses go to their own table, the rest to the blob. */
     private static void writeReference(Connection c, ReferenceData reference, ChangeCollector changes)
             throws SQLException {
+        CannedRows.replaceAll(c, reference.cannedResponses(), changes);
+        writeReferenceBlob(c, reference, changes);
+    }
+
+    private static void writeReferenceBlob(Connection c, ReferenceData reference, ChangeCollector changes)
+            throws SQLException {
+        ReferenceData blob = new ReferenceData(reference.brands(), reference.channels(), reference.queues(),
+                reference.agents(), reference.labels(), List.of(), reference.slaPolicies(), reference.calendars());
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO reference (id, json) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json")) {
-            ps.setString(1, Json.write(reference));
+            ps.setString(1, Json.write(blob));
             ps.executeUpdate();
         }
         changes.reference();
+    }
+
+    /** Every cached canned response (shared and personal), as the server last sent them. */
+    @Override
+    public List<CannedResponse> cannedResponses() {
+        try {
+            return CannedRows.all(db.reader());
+        } catch (SQLException e) {
+            throw new CacheException("cannot read canned responses", e);
+        }
     }
 
     private static void updateReference(Connection c, ChangeCollector changes, UnaryOperator<ReferenceData> change)
@@ -468,7 +490,7 @@ public final class SqliteCache implements CacheReader, AutoCloseable {
             }
             current = Json.read(rs.getString(1), ReferenceData.class);
         }
-        writeReference(c, change.apply(current), changes);
+        writeReferenceBlob(c, change.apply(current), changes);
     }
 
     private static ReferenceData withAgent(ReferenceData r, Agent agent) {
@@ -476,14 +498,6 @@ public final class SqliteCache implements CacheReader, AutoCloseable {
         agents.removeIf(a -> a.id().equals(agent.id()));
         agents.add(agent);
         return new ReferenceData(r.brands(), r.channels(), r.queues(), agents, r.labels(), r.cannedResponses(),
-                r.slaPolicies(), r.calendars());
-    }
-
-    private static ReferenceData withCannedResponse(ReferenceData r, CannedResponse response) {
-        List<CannedResponse> responses = new ArrayList<>(r.cannedResponses());
-        responses.removeIf(x -> x.id().equals(response.id()));
-        responses.add(response);
-        return new ReferenceData(r.brands(), r.channels(), r.queues(), r.agents(), r.labels(), responses,
                 r.slaPolicies(), r.calendars());
     }
 

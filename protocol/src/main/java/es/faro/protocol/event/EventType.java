@@ -16,6 +16,8 @@ public final class EventType {
     public static final String AGENT = "agent.updated";
     /** data: {@link CannedResponse}. */
     public static final String CANNED_RESPONSE = "canned_response.upserted";
+    /** data: {@code {"id"}}: a canned response was deleted. */
+    public static final String CANNED_RESPONSE_DELETED = "canned_response.deleted";
     /** data: {@link ReferenceData}: configuration changed, replace it whole. */
     public static final String REFERENCE = "reference.updated";
     /**

@@ -3,7 +3,6 @@ package es.faro.server.config;
 import es.faro.protocol.event.EventType;
 import es.faro.protocol.model.Agent;
 import es.faro.protocol.model.Brand;
-import es.faro.protocol.model.CannedResponse;
 import es.faro.protocol.model.Label;
 import es.faro.protocol.model.ReferenceData;
 import es.faro.protocol.model.Workqueue;
@@ -68,8 +67,8 @@ public final class ReferenceLoader {
                 BusinessCalendar.class);
         changed |= ReferenceSeeds.seedAbsent(c, ReferenceItems.SLA_POLICY, seedablePolicies(c, seed),
                 SlaPolicy::id, SlaPolicy.class);
-        changed |= ReferenceItems.replace(c, ReferenceItems.CANNED_RESPONSE, seed.cannedResponses(),
-                CannedResponse::id, CannedResponse.class);
+        // Canned responses are edited in the app: the files only seed the ones never seen before.
+        changed |= es.faro.server.canned.CannedResponses.seed(c, seed.cannedResponses());
         int position = 0;
         // Users an admin created or changed in the app keep those changes across restarts.
         java.util.Set<String> managed = es.faro.server.queues.AdminService.managedUserIds(c);

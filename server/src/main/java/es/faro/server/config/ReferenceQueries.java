@@ -1,7 +1,6 @@
 package es.faro.server.config;
 
 import es.faro.protocol.model.Brand;
-import es.faro.protocol.model.CannedResponse;
 import es.faro.protocol.model.Channel;
 import es.faro.protocol.model.ChannelInfo;
 import es.faro.protocol.model.Label;
@@ -29,7 +28,7 @@ public final class ReferenceQueries {
                 es.faro.server.queues.QueueTables.workqueues(c),
                 Agents.all(c),
                 ReferenceItems.list(c, ReferenceItems.LABEL, Label.class),
-                ReferenceItems.list(c, ReferenceItems.CANNED_RESPONSE, CannedResponse.class),
+                es.faro.server.canned.CannedResponses.all(c),
                 ReferenceItems.list(c, ReferenceItems.SLA_POLICY, SlaPolicy.class),
                 ReferenceItems.list(c, ReferenceItems.CALENDAR, BusinessCalendar.class));
     }

@@ -27,6 +27,7 @@ public final class WorkstationView {
     private final SidebarView sidebar;
     private final StatusBarView status;
     private final VBox top;
+    private final es.faro.client.ui.keyboard.WorkstationKeyboard keyboard;
 
     public WorkstationView(WorkstationViewModel vm, SharedClock clock, I18n i18n) {
         Supplier<ReferenceIndex> reference = () -> vm.referenceProperty().get();
@@ -43,6 +44,8 @@ public final class WorkstationView {
         top = new VBox(ErrorBanner.create(vm.errorProperty(), () -> { }, i18n));
         root = new BorderPane(split, top, null, status.root(), sidebar.root());
         root.getStyleClass().add("workstation");
+        keyboard = es.faro.client.ui.keyboard.WorkstationKeyboard.install(vm, i18n, root, list.list(),
+                thread.composer().textArea(), sidebar.queueList());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         // Keyboard first: the queue has focus as soon as the screen shows, so j/k work at once.
         root.sceneProperty().subscribe(scene -> {
@@ -76,7 +79,15 @@ public final class WorkstationView {
         return list.list();
     }
 
+    /** The keyboard layer: palette, cheat sheet, canned picker. */
+    public es.faro.client.ui.keyboard.WorkstationKeyboard keyboard() {
+        return keyboard;
+    }
+
     private void onKey(KeyEvent e) {
+        if (e.isConsumed()) {
+            return;
+        }
         Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
         boolean typing = focus instanceof TextInputControl;
         TextArea composer = thread.composer().textArea();

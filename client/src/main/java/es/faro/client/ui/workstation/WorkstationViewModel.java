@@ -61,6 +61,10 @@ public final class WorkstationViewModel {
     private final ThreadViewModel thread;
     private final StatusBarViewModel statusBar;
     private final UiBatcher<ConnectionState> connectionBatcher;
+    private final es.faro.client.ui.keyboard.ActionRegistry actions = new es.faro.client.ui.keyboard.ActionRegistry();
+    private final es.faro.client.ui.keyboard.CommandPaletteViewModel palette =
+            new es.faro.client.ui.keyboard.CommandPaletteViewModel();
+    private final es.faro.client.ui.canned.CannedPickerViewModel canned;
     private final CacheListener cacheListener = this::onCacheChange;
 
     private final Object lock = new Object();
@@ -85,6 +89,9 @@ public final class WorkstationViewModel {
         this.thread = new ThreadViewModel(me, cache, commands, tasks);
         this.statusBar = new StatusBarViewModel(me.name(), ZoneId.systemDefault());
         this.connectionBatcher = new UiBatcher<>(tasks, states -> statusBar.update(states.get(states.size() - 1)));
+        this.canned = new es.faro.client.ui.canned.CannedPickerViewModel(me, thread.composer().textProperty(),
+                thread.composer().conversationProperty(), id -> reference.get().brand(id), tasks, ZoneId.systemDefault());
+        es.faro.client.ui.keyboard.WorkstationActions.register(this);
     }
 
     // --- lifecycle ---------------------------------------------------------------------------
@@ -100,6 +107,7 @@ public final class WorkstationViewModel {
             reading = true;
         }
         readNextBatch();
+        canned.start(cache);
     }
 
     public void close() {
@@ -107,6 +115,7 @@ public final class WorkstationViewModel {
             closed = true;
         }
         cache.removeListener(cacheListener);
+        canned.close(cache);
     }
 
     // --- state -------------------------------------------------------------------------------
@@ -129,6 +138,21 @@ public final class WorkstationViewModel {
 
     public StatusBarViewModel statusBar() {
         return statusBar;
+    }
+
+    /** Every workstation action (shortcut, palette, cheat sheet); features add their own. */
+    public es.faro.client.ui.keyboard.ActionRegistry actions() {
+        return actions;
+    }
+
+    /** The Ctrl+K command palette. */
+    public es.faro.client.ui.keyboard.CommandPaletteViewModel palette() {
+        return palette;
+    }
+
+    /** The composer's {@code /} picker of canned responses. */
+    public es.faro.client.ui.canned.CannedPickerViewModel canned() {
+        return canned;
     }
 
     public ReadOnlyObjectProperty<ReferenceIndex> referenceProperty() {
