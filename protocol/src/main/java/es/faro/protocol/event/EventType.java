@@ -30,6 +30,19 @@ public final class EventType {
     /** data: as {@link #SLA_WARNING}, {@code at} = when the clock stopped, after its due instant. */
     public static final String SLA_MISSED = "sla.missed";
 
+    /** data: {@code ConversationPresence}: who is viewing or typing in a conversation (leases with their expiry). */
+    public static final String PRESENCE = "presence.updated";
+    /** data: {@code CustomerMerge}: two customers' identities were merged into one profile. */
+    public static final String CUSTOMER_MERGED = "customer.merged";
+    /** data: {@code CustomerMerge}: a merge was undone. */
+    public static final String CUSTOMER_UNMERGED = "customer.unmerged";
+    /** data: {@code AutomationRule} (created or changed). */
+    public static final String RULE_UPSERTED = "automation_rule.upserted";
+    /** data: {@code {"id"}}: an automation rule was deleted. */
+    public static final String RULE_DELETED = "automation_rule.deleted";
+    /** data: {@code LabelSuggestions}: the intent classifier's label suggestions for a conversation. */
+    public static final String LABELS_SUGGESTED = "labels.suggested";
+
     private EventType() {
     }
 }

@@ -69,6 +69,13 @@ public final class ConversationService {
                 return new Stored(previous.get().status(), previous.get().body());
             }
             Conversation conv = visible(c, actor, conversationId);
+            if (req.brandId() != null && !req.brandId().equals(conv.brandId())) {
+                throw ApiException.validation("this conversation belongs to brand " + conv.brandId()
+                        + "; a reply cannot go out from " + req.brandId());
+            }
+            if (reply && !Boolean.TRUE.equals(req.force()) && req.lastSeenMessageId() != null) {
+                es.faro.server.automation.Collisions.check(c, actor, conv, req.lastSeenMessageId());
+            }
             boolean isPublic = reply && (req.isPublic() == null ? conv.channel().publicByDefault() : req.isPublic());
             if (reply) {
                 int limit = conv.channel().replyLimit(isPublic);
