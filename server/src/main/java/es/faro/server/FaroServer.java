@@ -104,13 +104,16 @@ public final class FaroServer implements AutoCloseable {
             MetricsService metrics = new MetricsService(store, reference::get, clock, config.get("metrics.handle_time")
                     .map(java.time.Duration::parse).orElse(DEFAULT_HANDLE_TIME));
             SlaAdminService slaAdmin = new SlaAdminService(store, reference, clock);
+            es.faro.server.automation.AutomationModule automation =
+                    es.faro.server.automation.AutomationModule.start(config, store, reference::get, clock);
             api = new ApiServer(config, host, store, new AuthService(store, config.tokenTtl(), clock,
                             new LoginThrottle(store, config.loginLockoutFailures(), config.loginLockoutWindow(), clock)),
-                    new ConversationService(store, reference::get, clock, tracker),
-                    new IngestService(store, reference::get, clock, tracker), adapters,
+                    new ConversationService(store, reference::get, clock, tracker, automation.rules()),
+                    new IngestService(store, reference::get, clock, tracker, automation.rules()), adapters,
                     routes -> {
                         new MetricsRoutes(metrics).register(routes);
                         new SlaAdminRoutes(slaAdmin, new es.faro.server.http.Bodies(config.maxBodyBytes())).register(routes);
+                        automation.register(routes);
                     }).start();
             String uriHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;
             URI baseUri = URI.create("http://" + uriHost + ":" + api.port());

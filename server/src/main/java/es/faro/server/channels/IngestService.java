@@ -47,12 +47,20 @@ public final class IngestService {
     private final Supplier<Reference> reference;
     private final Clock clock;
     private final SlaTracker sla;
+    private final es.faro.server.automation.AutomationService automation;
 
     public IngestService(Store store, Supplier<Reference> reference, Clock clock, SlaTracker sla) {
+        this(store, reference, clock, sla, null);
+    }
+
+    /** With automation rules run on every inbound message ({@code automation} may be null: none). */
+    public IngestService(Store store, Supplier<Reference> reference, Clock clock, SlaTracker sla,
+                         es.faro.server.automation.AutomationService automation) {
         this.store = store;
         this.reference = reference;
         this.clock = clock;
         this.sla = sla;
+        this.automation = automation;
     }
 
     /** What a webhook call did. */
@@ -70,8 +78,10 @@ public final class IngestService {
         return store.write(c -> {
             int accepted = 0;
             int duplicates = 0;
+            List<es.faro.protocol.automation.AutomationRule> rules = automation == null ? List.of()
+                    : automation.rules(c);
             for (int i = 0; i < messages.size(); i++) {
-                if (store(c, ref, brands.get(i), messages.get(i))) {
+                if (store(c, ref, brands.get(i), messages.get(i), rules)) {
                     accepted++;
                 } else {
                     duplicates++;
@@ -81,7 +91,8 @@ public final class IngestService {
         });
     }
 
-    private boolean store(Connection c, Reference ref, Brand brand, InboundMessage in) throws SQLException {
+    private boolean store(Connection c, Reference ref, Brand brand, InboundMessage in,
+                          List<es.faro.protocol.automation.AutomationRule> rules) throws SQLException {
         Channel channel = in.channel();
         if (Messages.byChannelId(c, channel, in.channelMessageId()).isPresent()) {
             return false;
@@ -105,11 +116,21 @@ public final class IngestService {
         Message message = new Message("m-" + UUID.randomUUID(), conv.id(), MessageKind.IN, customer.id(),
                 customer.name(), in.body(), in.isPublic(), channel, in.channelMessageId(),
                 in.references().isEmpty() ? null : in.references().get(0), at, DeliveryState.RECEIVED, null);
+        List<Message> autoReplies = List.of();
+        if (!rules.isEmpty()) {
+            var applied = automation.onMessage(c, rules, ref, conv, message, customer, now);
+            conv = applied.conversation();
+            autoReplies = applied.autoReplies();
+        }
         String convJson = Json.write(conv);
         String messageJson = Json.write(message);
         Conversations.upsert(c, conv, convJson);
         Messages.insert(c, message, messageJson);
         EventLog.appendJson(c, EventType.MESSAGE, now, conv.brandId(), channel, messageJson);
+        for (Message auto : autoReplies) {
+            Messages.insert(c, auto);
+            EventLog.append(c, EventType.MESSAGE, now, conv.brandId(), channel, auto);
+        }
         EventLog.appendJson(c, EventType.CONVERSATION, now, conv.brandId(), channel, convJson);
         sla.onChange(c, ref.sla(), existing.orElse(null), conv, now);
         return true;

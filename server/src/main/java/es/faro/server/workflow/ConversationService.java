@@ -48,12 +48,20 @@ public final class ConversationService {
     private final Supplier<Reference> reference;
     private final Clock clock;
     private final SlaTracker sla;
+    private final es.faro.server.automation.AutomationService automation;
 
     public ConversationService(Store store, Supplier<Reference> reference, Clock clock, SlaTracker sla) {
+        this(store, reference, clock, sla, null);
+    }
+
+    /** With the automation rules of the {@code change} trigger run on every change ({@code automation} may be null). */
+    public ConversationService(Store store, Supplier<Reference> reference, Clock clock, SlaTracker sla,
+                               es.faro.server.automation.AutomationService automation) {
         this.store = store;
         this.reference = reference;
         this.clock = clock;
         this.sla = sla;
+        this.automation = automation;
     }
 
     /** A stored response (status and JSON), returned again verbatim for a repeated Idempotency-Key. */
@@ -217,7 +225,10 @@ public final class ConversationService {
         if (candidate.equals(before)) {
             return before; // nothing changed: no new version, no event
         }
-        Conversation updated = next.updatedAt(now).version(before.version() + 1).build();
+        if (automation != null) {
+            candidate = automation.onChange(c, candidate);
+        }
+        Conversation updated = candidate.toBuilder().updatedAt(now).version(before.version() + 1).build();
         String json = Json.write(updated);
         Conversations.upsert(c, updated, json);
         EventLog.appendJson(c, EventType.CONVERSATION, now, updated.brandId(), updated.channel(), json);
