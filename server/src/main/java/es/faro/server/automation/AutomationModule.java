@@ -15,10 +15,12 @@ public final class AutomationModule {
     private static final Logger LOG = LoggerFactory.getLogger(AutomationModule.class);
 
     private final AutomationService rules;
+    private final CustomerService customers;
     private final Bodies bodies;
 
-    private AutomationModule(AutomationService rules, Bodies bodies) {
+    private AutomationModule(AutomationService rules, CustomerService customers, Bodies bodies) {
         this.rules = rules;
+        this.customers = customers;
         this.bodies = bodies;
     }
 
@@ -29,7 +31,7 @@ public final class AutomationModule {
         if (seeded > 0) {
             LOG.info("{} automation rules seeded from rules.json", seeded);
         }
-        return new AutomationModule(rules, new Bodies(config.maxBodyBytes()));
+        return new AutomationModule(rules, new CustomerService(store, clock), new Bodies(config.maxBodyBytes()));
     }
 
     public AutomationService rules() {
@@ -38,5 +40,6 @@ public final class AutomationModule {
 
     public void register(RoutesConfig routes) {
         new AutomationRoutes(rules, bodies).register(routes);
+        new CustomerRoutes(customers, bodies).register(routes);
     }
 }
