@@ -40,8 +40,6 @@ public final class EventType {
     public static final String RULE_UPSERTED = "automation_rule.upserted";
     /** data: {@code {"id"}}: an automation rule was deleted. */
     public static final String RULE_DELETED = "automation_rule.deleted";
-    /** data: {@code LabelSuggestions}: the intent classifier's label suggestions for a conversation. */
-    public static final String LABELS_SUGGESTED = "labels.suggested";
 
     private EventType() {
     }

@@ -16,22 +16,33 @@ public final class AutomationModule {
 
     private final AutomationService rules;
     private final CustomerService customers;
+    private final ClassifierService classifier;
     private final Bodies bodies;
 
-    private AutomationModule(AutomationService rules, CustomerService customers, Bodies bodies) {
+    private AutomationModule(AutomationService rules, CustomerService customers, ClassifierService classifier,
+                             Bodies bodies) {
         this.rules = rules;
         this.customers = customers;
+        this.classifier = classifier;
         this.bodies = bodies;
     }
 
     /** Builds the services and seeds the rules from {@code rules.json} on a fresh database. */
     public static AutomationModule start(ServerConfig config, Store store, Supplier<Reference> reference, Clock clock) {
-        AutomationService rules = new AutomationService(store, reference, clock);
+        ClassifierService classifier = new ClassifierService(store, clock,
+                config.get("classifier.apply_threshold").map(Double::parseDouble).orElse(0.9),
+                config.get("classifier.suggest_threshold").map(Double::parseDouble).orElse(0.3)).start();
+        AutomationService rules = new AutomationService(store, reference, clock, classifier);
         int seeded = rules.seedIfEmpty(RuleSeed.load(config.referenceDir().orElse(null)));
         if (seeded > 0) {
             LOG.info("{} automation rules seeded from rules.json", seeded);
         }
-        return new AutomationModule(rules, new CustomerService(store, clock), new Bodies(config.maxBodyBytes()));
+        return new AutomationModule(rules, new CustomerService(store, clock), classifier,
+                new Bodies(config.maxBodyBytes()));
+    }
+
+    public ClassifierService classifier() {
+        return classifier;
     }
 
     public AutomationService rules() {
@@ -41,5 +52,6 @@ public final class AutomationModule {
     public void register(RoutesConfig routes) {
         new AutomationRoutes(rules, bodies).register(routes);
         new CustomerRoutes(customers, bodies).register(routes);
+        new ClassifierRoutes(classifier).register(routes);
     }
 }

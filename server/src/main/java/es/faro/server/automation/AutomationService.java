@@ -54,11 +54,18 @@ public final class AutomationService {
     private final Supplier<Reference> reference;
     private final Clock clock;
     private final RuleEngine engine = new RuleEngine();
+    private final ClassifierService classifier;
 
     public AutomationService(Store store, Supplier<Reference> reference, Clock clock) {
+        this(store, reference, clock, null);
+    }
+
+    /** With the intent classifier applying confident labels to new conversations ({@code classifier} may be null). */
+    public AutomationService(Store store, Supplier<Reference> reference, Clock clock, ClassifierService classifier) {
         this.store = store;
         this.reference = reference;
         this.clock = clock;
+        this.classifier = classifier;
     }
 
     /** Writes {@code seed} when no rule is stored yet (a fresh database); later edits live in the database. */
@@ -275,12 +282,21 @@ public final class AutomationService {
     }
 
     /**
-     * Runs the {@code message} rules for an inbound message, inside the ingest transaction. Priority
+     * Applies the classifier's confident labels to a conversation's first message, then runs the
+     * {@code message} rules for an inbound message, inside the ingest transaction. Priority
      * changes recompute running SLA clocks; an auto-reply is sent only on a conversation's first message
      * and only when it fits the channel's public limit.
      */
     public Applied onMessage(Connection c, List<AutomationRule> rules, Reference ref, Conversation conv,
                              Message inbound, Customer customer, Instant now) throws SQLException {
+        if (classifier != null && conv.messageCount() == 1) {
+            List<String> intents = classifier.toApply(inbound.body()).stream().filter(ref::labelExists).toList();
+            if (!intents.isEmpty()) {
+                java.util.TreeSet<String> labels = new java.util.TreeSet<>(conv.labels());
+                labels.addAll(intents);
+                conv = conv.toBuilder().labels(List.copyOf(labels)).build();
+            }
+        }
         if (rules.isEmpty()) {
             return new Applied(conv, List.of());
         }

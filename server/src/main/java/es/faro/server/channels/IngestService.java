@@ -117,7 +117,7 @@ public final class IngestService {
                 customer.name(), in.body(), in.isPublic(), channel, in.channelMessageId(),
                 in.references().isEmpty() ? null : in.references().get(0), at, DeliveryState.RECEIVED, null);
         List<Message> autoReplies = List.of();
-        if (!rules.isEmpty()) {
+        if (automation != null) {
             var applied = automation.onMessage(c, rules, ref, conv, message, customer, now);
             conv = applied.conversation();
             autoReplies = applied.autoReplies();
