@@ -57,6 +57,7 @@ public final class FaroApp extends Application {
     private DemoBackend demo;
     private ClientSession session;
     private WorkstationViewModel workstation;
+    private es.faro.client.ui.automation.AutomationFeature automation;
     private DashboardWindow dashboard;
     private volatile boolean stopping;
     // Desktop: per-user settings, the window frame, notices, the tray badge (see DesktopShell).
@@ -227,6 +228,8 @@ public final class FaroApp extends Application {
         Agent me = opened.me();
         workstation = new WorkstationViewModel(me, opened.cache(), opened.commands(), opened.sync(), tasks);
         workstation.thread().composer().useDraftStore(opened.cache()::saveDraft, opened.savedDrafts());
+        automation = es.faro.client.ui.automation.AutomationFeature.attach(me, opened.api(), opened.sync(), workstation,
+                clock, tasks);
         rememberLastQueue(workstation);
         AlertsViewModel alerts = new AlertsViewModel(me.id(), workstation.activeConversations(),
                 workstation.loadedProperty(), workstation.thread().conversationProperty(), clock.nowProperty());
@@ -261,6 +264,9 @@ public final class FaroApp extends Application {
         ClientSession opened = session;
         shell.show(i -> {
             WorkstationView view = new WorkstationView(vm, clock, i);
+            if (automation != null) {
+                automation.decorate(view, i);
+            }
             WindowLayout.restoreDividers(view.root(), userSettings);
             if (DashboardViewModel.allowedFor(opened.me())) {
                 Button button = new Button(i.get("dashboard.open"), new FontIcon(Material2OutlinedAL.DASHBOARD));

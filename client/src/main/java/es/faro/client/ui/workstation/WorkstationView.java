@@ -26,6 +26,7 @@ public final class WorkstationView {
     private final ThreadView thread;
     private final SidebarView sidebar;
     private final StatusBarView status;
+    private final SplitPane split;
 
     public WorkstationView(WorkstationViewModel vm, SharedClock clock, I18n i18n) {
         Supplier<ReferenceIndex> reference = () -> vm.referenceProperty().get();
@@ -34,7 +35,7 @@ public final class WorkstationView {
         thread = new ThreadView(vm.thread(), reference, clock, i18n);
         status = new StatusBarView(vm.statusBar(), clock, i18n);
 
-        SplitPane split = new SplitPane(list.root(), thread.root());
+        split = new SplitPane(list.root(), thread.root());
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.40);
         SplitPane.setResizableWithParent(list.root(), false);
@@ -58,6 +59,18 @@ public final class WorkstationView {
     /** Adds a control to the status bar, before the agent's name. */
     public void addStatusAction(Node action) {
         status.addAction(action);
+    }
+
+    /** Adds a row under the thread header (e.g. who else is viewing, suggested labels). */
+    public void addThreadHeaderRow(Node row) {
+        thread.addHeaderRow(row);
+    }
+
+    /** Adds a panel to the right of the thread (e.g. the customer panel). */
+    public void addSidePanel(Node panel) {
+        split.getItems().add(panel);
+        split.setDividerPositions(0.36, 0.76);
+        SplitPane.setResizableWithParent(panel, false);
     }
 
     /** The queue list, focused when the screen opens so j/k work at once. */
