@@ -133,16 +133,20 @@ public final class FaroServer implements AutoCloseable {
                     .map(java.time.Duration::parse).orElse(DEFAULT_HANDLE_TIME));
             SlaAdminService slaAdmin = new SlaAdminService(store, reference, clock);
             delivery = es.faro.server.delivery.Delivery.startWorker(config, store, reference::get, clock);
+            es.faro.server.automation.AutomationModule automation =
+                    es.faro.server.automation.AutomationModule.start(config, store, reference::get, clock);
             es.faro.server.csat.SurveyService surveys = new es.faro.server.csat.SurveyService(store, reference::get,
                     clock, new es.faro.server.csat.CsatSettings(config));
             tracker.addHook(surveys::onChange);
-            IngestService ingest = new IngestService(store, reference::get, clock, tracker).surveyAnswers(surveys)
+            IngestService ingest = new IngestService(store, reference::get, clock, tracker, automation.rules())
+                    .surveyAnswers(surveys)
                     .webhookSecrets(webhookSecrets::valid);
             ingest.addHook(new CommunityIngestHook());
             CommunityMetrics community = new CommunityMetrics(store,
                     CommunityConfig.load(config.referenceDir().orElse(null)));
             List<ChannelPollers.Target> pollTargets = ChannelPollers.targets(config, adapters);
-            ConversationService conversations = new ConversationService(store, reference::get, clock, tracker);
+            ConversationService conversations = new ConversationService(store, reference::get, clock, tracker,
+                    automation.rules());
             es.faro.server.queues.QueueService queueService = new es.faro.server.queues.QueueService(store,
                     reference::get, clock, tracker, conversations, config.get("presence.agent_ttl")
                     .map(java.time.Duration::parse).orElse(java.time.Duration.ofMinutes(2)));
@@ -171,6 +175,7 @@ public final class FaroServer implements AutoCloseable {
                                         .orElse(java.time.Duration.ofHours(24))).register(routes);
                         new es.faro.server.canned.CannedRoutes(new es.faro.server.canned.CannedService(store, clock),
                                 new es.faro.server.http.Bodies(config.maxBodyBytes())).register(routes);
+                        automation.register(routes);
                     }).start();
             String uriHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;
             URI baseUri = URI.create("http://" + uriHost + ":" + api.port());

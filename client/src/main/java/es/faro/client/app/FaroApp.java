@@ -66,6 +66,7 @@ public final class FaroApp extends Application {
     private WorkstationViewModel workstation;
     private es.faro.client.ui.queues.QueuesViewModel queues;
     private es.faro.client.ui.reliability.OfflineViewModel offline;
+    private es.faro.client.ui.automation.AutomationFeature automation;
     private DashboardWindow dashboard;
     private SlaAdminWindow slaAdmin;
     /** The moderation panel's model for community and forum threads. */
@@ -245,6 +246,8 @@ public final class FaroApp extends Application {
         workstation.thread().composer().useDraftStore(opened.cache()::saveDraft, opened.savedDrafts());
         workstation.thread().useDeliveryCommands(new es.faro.client.sync.DeliveryApi(opened.api()));
         opened.cache().addDeliveryFailureListener(new es.faro.client.ui.attention.DeliveryAlerts(me.id(), notices)::onFailure);
+        automation = es.faro.client.ui.automation.AutomationFeature.attach(me, opened.api(), opened.sync(), workstation,
+                clock, tasks);
         rememberLastQueue(workstation);
         WorkstationViewModel opening = workstation;
         queues = new es.faro.client.ui.queues.QueuesViewModel(me, new es.faro.client.sync.QueuesApi(opened.api()),
@@ -285,6 +288,9 @@ public final class FaroApp extends Application {
         shell.show(i -> {
             WorkstationView view = new WorkstationView(vm, clock, i);
             view.addThreadPanel(new ModerationView(moderation, i).root());
+            if (automation != null) {
+                automation.decorate(view, i);
+            }
             WindowLayout.restoreDividers(view.root(), userSettings);
             es.faro.client.ui.queues.QueuesFeature.install(view, vm, queues,
                     new es.faro.client.sync.QueuesApi(opened.api()), tasks, clock, i);

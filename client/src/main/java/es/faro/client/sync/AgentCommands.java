@@ -15,6 +15,16 @@ import java.util.concurrent.CompletableFuture;
 public interface AgentCommands {
     CompletableFuture<Void> reply(String conversationId, String body, boolean isPublic);
 
+    /**
+     * A reply with the collision guard: {@code lastSeenMessageId} is the newest server message the
+     * agent had seen (the server refuses the reply with 409 if another agent replied after it, unless
+     * {@code force}); {@code brandId} is the conversation's brand, which the server checks.
+     */
+    default CompletableFuture<Void> reply(String conversationId, String body, boolean isPublic,
+                                          String lastSeenMessageId, boolean force, String brandId) {
+        return reply(conversationId, body, isPublic);
+    }
+
     CompletableFuture<Void> note(String conversationId, String body);
 
     CompletableFuture<Void> claim(String conversationId);

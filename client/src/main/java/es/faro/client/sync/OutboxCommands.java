@@ -41,6 +41,28 @@ public final class OutboxCommands implements AgentCommands {
     }
 
     @Override
+    public CompletableFuture<Void> reply(String conversationId, String body, boolean isPublic,
+                                         String lastSeenMessageId, boolean force, String brandId) {
+        if (body == null || body.isBlank()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("empty message"));
+        }
+        String id = UUID.randomUUID().toString();
+        ObjectNode p = payload().put("body", body).put("public", isPublic);
+        if (lastSeenMessageId != null) {
+            p.put("lastSeenMessageId", lastSeenMessageId);
+        }
+        if (force) {
+            p.put("force", true);
+        }
+        if (brandId != null) {
+            p.put("brandId", brandId);
+        }
+        Message local = new Message("local-" + id, conversationId, MessageKind.OUT, me.id(), me.name(), body, isPublic,
+                null, null, null, Instant.now(), DeliveryState.QUEUED, id);
+        return enqueue(id, conversationId, OutboxKind.REPLY, p, local);
+    }
+
+    @Override
     public CompletableFuture<Void> note(String conversationId, String body) {
         return message(conversationId, OutboxKind.NOTE, MessageKind.NOTE, body, false);
     }

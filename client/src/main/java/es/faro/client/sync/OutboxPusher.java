@@ -99,9 +99,14 @@ final class OutboxPusher implements AutoCloseable {
         ObjectNode p = e.payload();
         switch (e.kind()) {
             case REPLY, NOTE -> {
+                boolean isReply = e.kind() == es.faro.client.cache.OutboxKind.REPLY;
+                // Collision guard and brand (optional: entries queued by older versions lack them).
                 PostMessageRequest request = new PostMessageRequest(
-                        e.kind() == es.faro.client.cache.OutboxKind.REPLY ? PostMessageRequest.REPLY : PostMessageRequest.NOTE,
-                        p.path("body").asText(), e.kind() == es.faro.client.cache.OutboxKind.REPLY && p.path("public").asBoolean(true));
+                        isReply ? PostMessageRequest.REPLY : PostMessageRequest.NOTE,
+                        p.path("body").asText(), isReply && p.path("public").asBoolean(true),
+                        isReply && p.hasNonNull("lastSeenMessageId") ? p.get("lastSeenMessageId").asText() : null,
+                        isReply && p.path("force").asBoolean(false) ? Boolean.TRUE : null,
+                        isReply && p.hasNonNull("brandId") ? p.get("brandId").asText() : null);
                 PostMessageResponse response = api.postMessage(e.conversationId(), e.id(), request);
                 cache.outboxDelivered(e, response.conversation(), response.message());
             }

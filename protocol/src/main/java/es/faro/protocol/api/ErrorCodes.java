@@ -15,6 +15,8 @@ public final class ErrorCodes {
     public static final String RATE_LIMITED = "rate_limited";
     public static final String CURSOR_TOO_OLD = "cursor_too_old";
     public static final String INTERNAL = "internal_error";
+    /** A reply based on a stale view of the thread: another agent replied since (collision guard). */
+    public static final String STALE_REPLY = "stale_reply";
 
     private ErrorCodes() {
     }

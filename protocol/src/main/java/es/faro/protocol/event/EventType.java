@@ -45,6 +45,16 @@ public final class EventType {
      * moved or marked as spam a community/forum post, or accepted it as the solution.
      */
     public static final String COMMUNITY_MODERATED = "community.moderated";
+    /** data: {@code ConversationPresence}: who is viewing or typing in a conversation (leases with their expiry). */
+    public static final String PRESENCE = "presence.updated";
+    /** data: {@code CustomerMerge}: two customers' identities were merged into one profile. */
+    public static final String CUSTOMER_MERGED = "customer.merged";
+    /** data: {@code CustomerMerge}: a merge was undone. */
+    public static final String CUSTOMER_UNMERGED = "customer.unmerged";
+    /** data: {@code AutomationRule} (created or changed). */
+    public static final String RULE_UPSERTED = "automation_rule.upserted";
+    /** data: {@code {"id"}}: an automation rule was deleted. */
+    public static final String RULE_DELETED = "automation_rule.deleted";
 
     private EventType() {
     }

@@ -49,12 +49,20 @@ public final class IngestService {
     private final Clock clock;
     private final SlaTracker sla;
     private final List<IngestHook> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final es.faro.server.automation.AutomationService automation;
 
     public IngestService(Store store, Supplier<Reference> reference, Clock clock, SlaTracker sla) {
+        this(store, reference, clock, sla, null);
+    }
+
+    /** With automation rules run on every inbound message ({@code automation} may be null: none). */
+    public IngestService(Store store, Supplier<Reference> reference, Clock clock, SlaTracker sla,
+                         es.faro.server.automation.AutomationService automation) {
         this.store = store;
         this.reference = reference;
         this.clock = clock;
         this.sla = sla;
+        this.automation = automation;
     }
 
     /** Adds work done in the same transaction for every stored or repeated message. */
@@ -116,21 +124,24 @@ public final class IngestService {
         }
         return store.write(c -> {
             int[] counts = new int[Outcome.values().length];
+            List<es.faro.protocol.automation.AutomationRule> rules = automation == null ? List.of()
+                    : automation.rules(c);
             for (int i = 0; i < messages.size(); i++) {
-                counts[apply(c, ref, brands.get(i), messages.get(i)).ordinal()]++;
+                counts[apply(c, ref, brands.get(i), messages.get(i), rules).ordinal()]++;
             }
             return new Result(counts[Outcome.ACCEPTED.ordinal()], counts[Outcome.DUPLICATE.ordinal()],
                     counts[Outcome.UPDATED.ordinal()], counts[Outcome.DELETED.ordinal()]);
         });
     }
 
-    private Outcome apply(Connection c, Reference ref, Brand brand, InboundMessage in) throws SQLException {
+    private Outcome apply(Connection c, Reference ref, Brand brand, InboundMessage in,
+                          List<es.faro.protocol.automation.AutomationRule> rules) throws SQLException {
         Optional<Message> known = Messages.byChannelId(c, in.channel(), in.channelMessageId());
         if (known.isEmpty()) {
             if (in.action() == InboundMessage.Action.DELETE) {
                 return Outcome.DUPLICATE; // a deletion of something never stored: nothing to do
             }
-            return store(c, ref, brand, in) ? Outcome.ACCEPTED : Outcome.DUPLICATE;
+            return store(c, ref, brand, in, rules) ? Outcome.ACCEPTED : Outcome.DUPLICATE;
         }
         Message m = known.get();
         if (in.action() == InboundMessage.Action.CREATE) {
@@ -163,7 +174,8 @@ public final class IngestService {
         return in.action() == InboundMessage.Action.DELETE ? Outcome.DELETED : Outcome.UPDATED;
     }
 
-    private boolean store(Connection c, Reference ref, Brand brand, InboundMessage in) throws SQLException {
+    private boolean store(Connection c, Reference ref, Brand brand, InboundMessage in,
+                          List<es.faro.protocol.automation.AutomationRule> rules) throws SQLException {
         Channel channel = in.channel();
         Instant now = clock.instant();
         // A network clock ahead of ours must not start SLA clocks in the future.
@@ -193,11 +205,21 @@ public final class IngestService {
         Message message = new Message("m-" + UUID.randomUUID(), conv.id(), MessageKind.IN, customer.id(),
                 customer.name(), in.body(), in.isPublic(), channel, in.channelMessageId(),
                 in.references().isEmpty() ? null : in.references().get(0), at, DeliveryState.RECEIVED, null);
+        List<Message> autoReplies = List.of();
+        if (automation != null) {
+            var applied = automation.onMessage(c, rules, ref, conv, message, customer, now);
+            conv = applied.conversation();
+            autoReplies = applied.autoReplies();
+        }
         String convJson = Json.write(conv);
         String messageJson = Json.write(message);
         Conversations.upsert(c, conv, convJson);
         Messages.insert(c, message, messageJson);
         EventLog.appendJson(c, EventType.MESSAGE, now, conv.brandId(), channel, messageJson);
+        for (Message auto : autoReplies) {
+            Messages.insert(c, auto);
+            EventLog.append(c, EventType.MESSAGE, now, conv.brandId(), channel, auto);
+        }
         EventLog.appendJson(c, EventType.CONVERSATION, now, conv.brandId(), channel, convJson);
         sla.onChange(c, ref.sla(), existing.orElse(null), conv, now);
         for (IngestHook hook : hooks) {

@@ -11,6 +11,7 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final transient Conversation current;
+    private final transient java.util.List<es.faro.protocol.model.Message> newMessages;
 
     public ApiException(int status, String code, String message) {
         this(status, code, message, null);
@@ -21,6 +22,26 @@ public class ApiException extends RuntimeException {
         this.status = status;
         this.code = code;
         this.current = current;
+        this.newMessages = null;
+    }
+
+    private ApiException(String message, Conversation current, java.util.List<es.faro.protocol.model.Message> newMessages) {
+        super(message, null, false, false);
+        this.status = 409;
+        this.code = ErrorCodes.STALE_REPLY;
+        this.current = current;
+        this.newMessages = java.util.List.copyOf(newMessages);
+    }
+
+    /** The messages the client had not seen, for a 409 {@code stale_reply}; null otherwise. */
+    public java.util.List<es.faro.protocol.model.Message> newMessages() {
+        return newMessages;
+    }
+
+    /** 409 {@code stale_reply}: another agent replied after the message the client last saw. */
+    public static ApiException staleReply(String message, Conversation current,
+                                          java.util.List<es.faro.protocol.model.Message> newMessages) {
+        return new ApiException(message, current, newMessages);
     }
 
     public int status() {

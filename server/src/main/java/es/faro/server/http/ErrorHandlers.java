@@ -22,7 +22,7 @@ final class ErrorHandlers {
 
     static void register(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(),
-                new ApiError(new ApiError.Detail(e.code(), e.getMessage()), e.current())));
+                new ApiError(new ApiError.Detail(e.code(), e.getMessage()), e.current(), e.newMessages())));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(),
                 ApiError.of(codeFor(e.getStatus()), messageFor(e))));
         routes.exception(Exception.class, (e, ctx) -> {

@@ -50,12 +50,20 @@ public final class ConversationService {
     private final Supplier<Reference> reference;
     private final Clock clock;
     private final SlaTracker sla;
+    private final es.faro.server.automation.AutomationService automation;
 
     public ConversationService(Store store, Supplier<Reference> reference, Clock clock, SlaTracker sla) {
+        this(store, reference, clock, sla, null);
+    }
+
+    /** With the automation rules of the {@code change} trigger run on every change ({@code automation} may be null). */
+    public ConversationService(Store store, Supplier<Reference> reference, Clock clock, SlaTracker sla,
+                               es.faro.server.automation.AutomationService automation) {
         this.store = store;
         this.reference = reference;
         this.clock = clock;
         this.sla = sla;
+        this.automation = automation;
     }
 
     /** A stored response (status and JSON), returned again verbatim for a repeated Idempotency-Key. */
@@ -72,6 +80,13 @@ public final class ConversationService {
                 return new Stored(previous.get().status(), previous.get().body());
             }
             Conversation conv = visible(c, actor, conversationId);
+            if (req.brandId() != null && !req.brandId().equals(conv.brandId())) {
+                throw ApiException.validation("this conversation belongs to brand " + conv.brandId()
+                        + "; a reply cannot go out from " + req.brandId());
+            }
+            if (reply && !Boolean.TRUE.equals(req.force()) && req.lastSeenMessageId() != null) {
+                es.faro.server.automation.Collisions.check(c, actor, conv, req.lastSeenMessageId());
+            }
             boolean isPublic = reply && (req.isPublic() == null ? conv.channel().publicByDefault() : req.isPublic());
             if (reply) {
                 int limit = conv.channel().replyLimit(isPublic);
@@ -230,7 +245,10 @@ public final class ConversationService {
         if (candidate.equals(before)) {
             return before; // nothing changed: no new version, no event
         }
-        Conversation updated = next.updatedAt(now).version(before.version() + 1).build();
+        if (automation != null) {
+            candidate = automation.onChange(c, candidate);
+        }
+        Conversation updated = candidate.toBuilder().updatedAt(now).version(before.version() + 1).build();
         String json = Json.write(updated);
         Conversations.upsert(c, updated, json);
         EventLog.appendJson(c, EventType.CONVERSATION, now, updated.brandId(), updated.channel(), json);

@@ -46,6 +46,16 @@ public final class ComposerViewModel {
     private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper(this, "sending");
     private final ReadOnlyObjectWrapper<UiText> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final BooleanBinding canSend;
+    // --- collision guard (issue 4) ---
+    private final ReadOnlyObjectWrapper<java.util.List<es.faro.protocol.model.Message>> collision =
+            new ReadOnlyObjectWrapper<>(this, "collision");
+    private javafx.collections.ObservableList<es.faro.client.cache.ThreadMessage> thread =
+            javafx.collections.FXCollections.emptyObservableList();
+    private String myId;
+    /** The newest server message of the open thread the agent had seen when they began this reply. */
+    private String seenMessageId;
+    private String seenFor;
+    private boolean forceNext;
     private final Map<String, String> drafts = new HashMap<>();
     private DraftStore store;
     /** True while show() swaps the text: that is not the agent typing. */
@@ -58,8 +68,9 @@ public final class ComposerViewModel {
         limit.bind(Bindings.createIntegerBinding(this::currentLimit, conversation, mode, publicReply));
         overLimit.bind(length.greaterThan(limit));
         canSend = Bindings.createBooleanBinding(
-                () -> conversation.get() != null && !text.get().isBlank() && !overLimit.get() && !sending.get(),
-                conversation, text, overLimit, sending);
+                () -> conversation.get() != null && !text.get().isBlank() && !overLimit.get() && !sending.get()
+                        && collision.get() == null,
+                conversation, text, overLimit, sending, collision);
     }
 
     /**
@@ -143,11 +154,18 @@ public final class ComposerViewModel {
         Conversation target = conversation.get();
         String body = text.get();
         ComposerMode sentMode = mode.get();
+        if (sentMode == ComposerMode.REPLY && !forceNext) {
+            java.util.List<es.faro.protocol.model.Message> missed = othersRepliesSinceSeen();
+            if (!missed.isEmpty()) {
+                collision.set(missed); // the agent decides: send anyway, discard or edit
+                return true;
+            }
+        }
         CompletableFuture<Void> future;
         try {
             future = sentMode == ComposerMode.NOTE
                     ? commands.note(target.id(), body)
-                    : commands.reply(target.id(), body, publicReply.get());
+                    : commands.reply(target.id(), body, publicReply.get(), seenMessageId, forceNext, target.brandId());
         } catch (RuntimeException e) {
             future = CompletableFuture.failedFuture(e);
         }
@@ -159,6 +177,9 @@ public final class ComposerViewModel {
 
     private void sent(String conversationId, String body) {
         sending.set(false);
+        if (conversationId.equals(seenFor)) {
+            seenMessageId = latestServerMessageId();
+        }
         Conversation current = conversation.get();
         if (current != null && current.id().equals(conversationId)) {
             if (text.get().equals(body)) {
@@ -199,6 +220,9 @@ public final class ComposerViewModel {
             }
         }
         error.set(null);
+        collision.set(null);
+        seenMessageId = null;
+        seenFor = null;
         mode.set(ComposerMode.REPLY);
         conversation.set(next);
         publicReply.set(next == null || next.channel().publicByDefault());
@@ -212,5 +236,88 @@ public final class ComposerViewModel {
 
     void setPublicReply(boolean value) {
         publicReply.set(value);
+    }
+
+    // --- collision guard ---------------------------------------------------------------------
+
+    /**
+     * Follows the open thread: the first time it shows a conversation, and whenever it changes while
+     * the agent has not started a reply, what it shows counts as seen.
+     */
+    void watchThread(javafx.collections.ObservableList<es.faro.client.cache.ThreadMessage> messages, String me) {
+        this.thread = messages;
+        this.myId = me;
+        messages.addListener((javafx.collections.ListChangeListener<es.faro.client.cache.ThreadMessage>) change -> {
+            Conversation c = conversation.get();
+            if (c == null || messages.isEmpty()) {
+                return;
+            }
+            if (!c.id().equals(seenFor) || (text.get().isBlank() && collision.get() == null)) {
+                seenFor = c.id();
+                seenMessageId = latestServerMessageId();
+            }
+        });
+    }
+
+    /** Other agents' replies the agent had not seen when they began writing (non-null: the agent must choose). */
+    public ReadOnlyObjectProperty<java.util.List<es.faro.protocol.model.Message>> collisionProperty() {
+        return collision.getReadOnlyProperty();
+    }
+
+    /** The newest message id the reply will say the agent saw (null before the thread is shown). */
+    public String seenMessageId() {
+        return seenMessageId;
+    }
+
+    /** "Send anyway": sends the reply as written; the server is told so and does not refuse it. */
+    public boolean sendAnyway() {
+        collision.set(null);
+        forceNext = true;
+        try {
+            return send();
+        } finally {
+            forceNext = false;
+        }
+    }
+
+    /** "Discard": drops the reply. */
+    public void discardReply() {
+        collision.set(null);
+        text.set("");
+    }
+
+    /** "Edit": keeps the text to rework it, now having seen the other replies. */
+    public void editReply() {
+        collision.set(null);
+        seenMessageId = latestServerMessageId();
+    }
+
+    private String latestServerMessageId() {
+        for (int i = thread.size() - 1; i >= 0; i--) {
+            es.faro.client.cache.ThreadMessage t = thread.get(i);
+            if (!t.pending() && t.failedReason() == null && !t.message().id().startsWith("local-")) {
+                return t.message().id();
+            }
+        }
+        return null;
+    }
+
+    private java.util.List<es.faro.protocol.model.Message> othersRepliesSinceSeen() {
+        if (seenMessageId == null) {
+            return java.util.List.of();
+        }
+        java.util.List<es.faro.protocol.model.Message> missed = new java.util.ArrayList<>();
+        boolean after = false;
+        for (es.faro.client.cache.ThreadMessage t : thread) {
+            es.faro.protocol.model.Message m = t.message();
+            if (after && m.kind() == es.faro.protocol.model.MessageKind.OUT && !m.authorId().equals(myId)
+                    && !t.pending()) {
+                missed.add(m);
+            }
+            if (m.id().equals(seenMessageId)) {
+                after = true;
+            }
+        }
+        return after ? missed : java.util.List.of();
     }
 }

@@ -25,6 +25,8 @@ final class ThreadView {
     private final ListView<ThreadMessage> messages;
     private final ComposerView composer;
     private final VBox content;
+    /** Rows other features add under the header (presence, suggestions). */
+    private final VBox headerRows = new VBox();
 
     ThreadView(ThreadViewModel vm, Supplier<ReferenceIndex> reference, SharedClock clock, I18n i18n) {
         Formats formats = new Formats(i18n.locale(), ZoneId.systemDefault());
@@ -47,9 +49,10 @@ final class ThreadView {
         VBox.setVgrow(messages, Priority.ALWAYS);
 
         composer = new ComposerView(vm.composer(), i18n);
-        content = new VBox(header.root(), messages,
+        content = new VBox(header.root(), headerRows, messages,
                 ErrorBanner.create(vm.errorProperty(), vm::dismissError, i18n),
                 ErrorBanner.create(vm.composer().errorProperty(), vm.composer()::dismissError, i18n),
+                es.faro.client.ui.automation.CollisionBanner.create(vm.composer(), i18n),
                 composer.root());
         content.getStyleClass().add("thread-pane");
         content.visibleProperty().bind(vm.conversationProperty().isNotNull());
@@ -80,5 +83,9 @@ final class ThreadView {
 
     ComposerView composer() {
         return composer;
+    }
+
+    void addHeaderRow(Node row) {
+        headerRows.getChildren().add(row);
     }
 }

@@ -57,6 +57,7 @@ public final class ThreadViewModel {
         this.commands = commands;
         this.tasks = tasks;
         this.composer = new ComposerViewModel(commands, tasks);
+        composer.watchThread(messagesView, me.id());
         this.canClaim = Bindings.createBooleanBinding(
                 () -> conversation.get() != null && !me.id().equals(conversation.get().assigneeId()), conversation);
     }

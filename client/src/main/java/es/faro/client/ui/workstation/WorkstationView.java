@@ -28,6 +28,7 @@ public final class WorkstationView {
     private final StatusBarView status;
     private final VBox top;
     private final es.faro.client.ui.keyboard.WorkstationKeyboard keyboard;
+    private final SplitPane split;
 
     public WorkstationView(WorkstationViewModel vm, SharedClock clock, I18n i18n) {
         Supplier<ReferenceIndex> reference = () -> vm.referenceProperty().get();
@@ -36,7 +37,7 @@ public final class WorkstationView {
         thread = new ThreadView(vm.thread(), reference, clock, i18n);
         status = new StatusBarView(vm.statusBar(), clock, i18n);
 
-        SplitPane split = new SplitPane(list.root(), thread.root());
+        split = new SplitPane(list.root(), thread.root());
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.40);
         SplitPane.setResizableWithParent(list.root(), false);
@@ -72,6 +73,18 @@ public final class WorkstationView {
     /** Adds a banner above the queue and thread (e.g. the offline banner). */
     public void addBanner(Node banner) {
         top.getChildren().add(banner);
+    }
+
+    /** Adds a row under the thread header (e.g. who else is viewing, suggested labels). */
+    public void addThreadHeaderRow(Node row) {
+        thread.addHeaderRow(row);
+    }
+
+    /** Adds a panel to the right of the thread (e.g. the customer panel). */
+    public void addSidePanel(Node panel) {
+        split.getItems().add(panel);
+        split.setDividerPositions(0.36, 0.76);
+        SplitPane.setResizableWithParent(panel, false);
     }
 
     /** The queue list, focused when the screen opens so j/k work at once. */

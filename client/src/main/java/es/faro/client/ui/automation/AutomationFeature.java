@@ -1,0 +1,85 @@
+package es.faro.client.ui.automation;
+
+import es.faro.client.sync.ApiClient;
+import es.faro.client.sync.AutomationApi;
+import es.faro.client.sync.SyncEngine;
+import es.faro.client.ui.common.I18n;
+import es.faro.client.ui.common.SharedClock;
+import es.faro.client.ui.common.TaskRunner;
+import es.faro.client.ui.workstation.ThreadViewModel;
+import es.faro.client.ui.workstation.WorkstationView;
+import es.faro.client.ui.workstation.WorkstationViewModel;
+import es.faro.protocol.model.Agent;
+import es.faro.protocol.model.Conversation;
+import java.util.List;
+
+/**
+ * Issue 4's collision and customer features in the workstation, wired in one place: presence leases
+ * and who else is in the conversation, label suggestions, and the customer panel. The composition
+ * root calls {@link #attach} once the workstation's view model exists and {@link #decorate} on each
+ * view built for it.
+ */
+public final class AutomationFeature {
+    private final WorkstationViewModel workstation;
+    private final PresenceViewModel presence;
+    private final SuggestionsViewModel suggestions;
+    private final CustomerPanelViewModel customer;
+
+    private AutomationFeature(WorkstationViewModel workstation, PresenceViewModel presence,
+                              SuggestionsViewModel suggestions, CustomerPanelViewModel customer) {
+        this.workstation = workstation;
+        this.presence = presence;
+        this.suggestions = suggestions;
+        this.customer = customer;
+    }
+
+    public static AutomationFeature attach(Agent me, ApiClient apiClient, SyncEngine sync,
+                                           WorkstationViewModel workstation, SharedClock clock, TaskRunner tasks) {
+        AutomationApi api = new AutomationApi(apiClient);
+        ThreadViewModel thread = workstation.thread();
+        PresenceViewModel presence = new PresenceViewModel(me.id(), api::presence, tasks,
+                id -> workstation.referenceProperty().get().agent(id).map(Agent::name).orElse(id));
+        SuggestionsViewModel suggestions = new SuggestionsViewModel(api::suggestions, tasks, label -> {
+            Conversation open = thread.conversationProperty().get();
+            if (open != null && !open.labels().contains(label)) {
+                thread.toggleLabel(label);
+            }
+        });
+        CustomerPanelViewModel customer = new CustomerPanelViewModel(api, tasks);
+        thread.conversationProperty().subscribe(c -> {
+            presence.open(c);
+            suggestions.open(c);
+            customer.open(c);
+        });
+        thread.composer().textProperty().subscribe((was, now) -> {
+            if (now != null && !now.isBlank() && !now.equals(was)) {
+                presence.typed();
+            }
+        });
+        clock.nowProperty().subscribe(presence::tick);
+        sync.addReceivedListener((List<es.faro.protocol.event.Event> events) -> {
+            presence.onEvents(events);
+            customer.onEvents(events);
+        });
+        return new AutomationFeature(workstation, presence, suggestions, customer);
+    }
+
+    /** Adds the presence and suggestions row to the thread header and the customer panel beside the thread. */
+    public void decorate(WorkstationView view, I18n i18n) {
+        java.util.function.Function<String, String> labelName = id -> workstation.referenceProperty().get().labelName(id);
+        view.addThreadHeaderRow(PresenceBar.create(presence, suggestions, labelName, i18n));
+        view.addSidePanel(new CustomerPanelView(customer, labelName, i18n).root());
+    }
+
+    public PresenceViewModel presence() {
+        return presence;
+    }
+
+    public SuggestionsViewModel suggestions() {
+        return suggestions;
+    }
+
+    public CustomerPanelViewModel customer() {
+        return customer;
+    }
+}
