@@ -70,8 +70,6 @@ public final class IngestService {
         hooks.add(hook);
     }
 
-    /** What a webhook call did. */
-    public record Result(int accepted, int duplicates) {
     /**
      * What a webhook call did: new messages stored, repeats ignored (also deletions of messages never
      * stored), messages whose text the customer changed, messages the customer deleted.
