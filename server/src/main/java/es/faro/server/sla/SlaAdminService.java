@@ -89,6 +89,12 @@ public final class SlaAdminService {
 
     /** Periods of one weekday must not overlap (09:00–14:00 and 13:00–20:00 would count 13–14 twice). */
     private static void checkPeriods(BusinessCalendar cal) {
+        Set<java.time.LocalDate> named = new HashSet<>();
+        for (es.faro.protocol.sla.Holiday h : cal.namedHolidays()) {
+            if (!named.add(h.date())) {
+                throw ApiException.validation("calendar " + cal.id() + " names the holiday " + h.date() + " twice");
+            }
+        }
         cal.hours().forEach((day, ranges) -> {
             for (int i = 1; i < ranges.size(); i++) {
                 TimeRange before = ranges.get(i - 1);

@@ -91,7 +91,10 @@ class SlaAdminViewModelTest {
         assertThat(office.periodsProperty(DayOfWeek.MONDAY).get()).isEqualTo("09:00-14:00, 16:00-20:00");
         assertThat(office.periodsProperty(DayOfWeek.SATURDAY).get()).isEqualTo("10:00-14:00");
         assertThat(office.periodsProperty(DayOfWeek.SUNDAY).get()).isEmpty();
-        assertThat(office.holidays()).extracting(Holiday::date).contains(LocalDate.parse("2026-12-08"));
+        assertThat(office.holidays()).extracting(Holiday::date).contains(LocalDate.parse("2026-12-08"),
+                LocalDate.parse("2027-12-08"));
+        assertThat(office.holidays()).contains(new Holiday(LocalDate.parse("2026-05-02"),
+                "Fiesta de la Comunidad de Madrid", Holiday.Scope.REGIONAL));
         assertThat(calendar("24x7").alwaysOpenProperty().get()).isTrue();
         // Loading as-is and saving changes nothing on the server.
         assertThat(vm.validate()).isEmpty();
@@ -167,8 +170,9 @@ class SlaAdminViewModelTest {
         BusinessCalendar office = adminApi.calendars().stream().filter(c -> c.id().equals("madrid-oficina"))
                 .findFirst().orElseThrow();
         assertThat(office.holidays()).contains(LocalDate.parse("2026-12-24"));
-        assertThat(office.namedHolidays()).containsExactly(
-                new Holiday(LocalDate.parse("2026-12-24"), "Nochebuena", Holiday.Scope.REGIONAL));
+        assertThat(office.namedHolidays()).contains(
+                new Holiday(LocalDate.parse("2026-12-24"), "Nochebuena", Holiday.Scope.REGIONAL),
+                new Holiday(LocalDate.parse("2026-05-02"), "Fiesta de la Comunidad de Madrid", Holiday.Scope.REGIONAL));
         assertThat(office.hours().get(DayOfWeek.SATURDAY)).hasSize(2);
         assertThat(office.hours().get(DayOfWeek.SATURDAY).get(1).to()).isEqualTo(LocalTime.of(19, 0));
         // The unnamed holidays of the file are kept as they were.
