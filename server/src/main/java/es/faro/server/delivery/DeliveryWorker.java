@@ -52,6 +52,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final Duration MAX_NAP = Duration.ofSeconds(1);
     private static final Duration NO_ENDPOINT_RECHECK = Duration.ofSeconds(30);
+    private static final Duration MIN_GAP = Duration.ofMillis(20);
 
     private final Store store;
     private final Supplier<Reference> reference;
@@ -183,14 +184,20 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     private void sleep(Duration nap) throws InterruptedException {
+        boolean early;
         lock.lock();
         try {
             if (!woken) {
                 wake.await(Math.max(1, nap.toMillis()), TimeUnit.MILLISECONDS);
             }
+            early = woken;
             woken = false;
         } finally {
             lock.unlock();
+        }
+        if (early) {
+            // Woken by a commit: a burst of commits (ingest) costs at most one look every MIN_GAP.
+            Thread.sleep(MIN_GAP.toMillis());
         }
     }
 
