@@ -50,6 +50,16 @@ class ScenarioSmokeTest {
     }
 
     @Test
+    void cannedPickerTimesEveryKeystroke() throws Exception {
+        Map<String, Double> f = run(es.faro.bench.canned.CannedPickerScenario::main, "--smoke");
+        assertThat(f.get("canned.responses")).isEqualTo(300);
+        assertThat(f.get("canned.searchable")).isPositive().isLessThan(300);
+        assertThat(f.get("canned.keystrokes")).isEqualTo(2 * 82);
+        assertThat(f.get("canned.hits.mean")).isPositive();
+        assertThat(f.get("canned.keystroke.p95")).isPositive();
+    }
+
+    @Test
     void searchFindsHitsForOneBrand() throws Exception {
         Map<String, Double> f = run(SearchScenario::main, "--smoke", "--fixtures=" + fixtures);
         assertThat(f.get("search.corpus.messages")).isEqualTo(3_000);
