@@ -7,6 +7,7 @@ import es.faro.client.ui.common.SharedClock;
 import es.faro.client.ui.common.TaskRunner;
 import es.faro.client.ui.workstation.WorkstationView;
 import es.faro.client.ui.workstation.WorkstationViewModel;
+import es.faro.protocol.model.Agent;
 import es.faro.protocol.model.Conversation;
 import es.faro.protocol.model.Role;
 import javafx.scene.control.Button;
@@ -24,6 +25,10 @@ public final class QueuesFeature {
     public static void install(WorkstationView view, WorkstationViewModel workstation, QueuesViewModel queues,
                                QueuesApi api, TaskRunner tasks, SharedClock clock,
                                I18n i18n) {
+        Agent me = workstation.me();
+        if (me.hasRole(Role.ANALYST) && !me.hasRole(Role.AGENT) && !me.hasRole(Role.LEAD) && !me.hasRole(Role.ADMIN)) {
+            return; // analysts read; they neither take work nor report presence
+        }
         QueuesBar bar = new QueuesBar(queues, (ListView<Conversation>) view.conversationList(),
                 () -> workstation.referenceProperty().get(), () -> workstation.sidebar().selectedQueueProperty().get(),
                 () -> workstation.sidebar().brandFilterProperty().get(), clock, i18n);
