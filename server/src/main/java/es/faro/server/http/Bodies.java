@@ -21,6 +21,25 @@ public final class Bodies {
     private static final String RAW = "faro.rawBody";
 
     private final long maxBytes;
+    /**
+     * Strict request parsing: 1.5 is not a version, "7" is not a number and 7 is not a text; the
+     * shared mapper stays lenient for reading our own stored JSON.
+     */
+    private static final com.fasterxml.jackson.databind.ObjectMapper STRICT = strictMapper();
+
+    private static com.fasterxml.jackson.databind.ObjectMapper strictMapper() {
+        com.fasterxml.jackson.databind.ObjectMapper m = Json.MAPPER.copy()
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        m.coercionConfigDefaults()
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        return m;
+    }
 
     public Bodies(long maxBytes) {
         this.maxBytes = maxBytes;
@@ -69,7 +88,7 @@ public final class Bodies {
             throw new ApiException(400, ErrorCodes.INVALID_JSON, "the request body is empty; a JSON object is required");
         }
         try {
-            T value = Json.MAPPER.readValue(raw, type);
+            T value = STRICT.readerFor(type).readValue(raw);
             if (value == null) {
                 throw ApiException.validation("a JSON object is required, not null");
             }

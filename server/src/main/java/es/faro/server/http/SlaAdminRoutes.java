@@ -60,6 +60,10 @@ public final class SlaAdminRoutes {
             if (items == null) {
                 throw ApiException.validation("a JSON array is required");
             }
+            if (items.isEmpty()) {
+                // Found by the bad-input fuzz test: [] replaced every policy (or calendar) with nothing.
+                throw ApiException.validation("the list is empty; send every item to keep (at least one)");
+            }
             return items;
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
