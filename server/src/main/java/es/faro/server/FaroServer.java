@@ -176,6 +176,8 @@ public final class FaroServer implements AutoCloseable {
                         new es.faro.server.canned.CannedRoutes(new es.faro.server.canned.CannedService(store, clock),
                                 new es.faro.server.http.Bodies(config.maxBodyBytes())).register(routes);
                         automation.register(routes);
+                        new es.faro.server.http.ApiTokenRoutes(store, clock,
+                                new es.faro.server.http.Bodies(config.maxBodyBytes())).register(routes);
                     }).start();
             String uriHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;
             URI baseUri = URI.create("http://" + uriHost + ":" + api.port());

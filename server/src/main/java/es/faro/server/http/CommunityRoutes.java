@@ -80,6 +80,35 @@ public final class CommunityRoutes {
             ctx.json(metrics.community(window(ctx), choice(ctx, "groupBy", "brand", GROUPS)));
         });
         routes.get("/api/v1/export/moderation-actions.csv", this::exportActions);
+        routes.get("/api/v1/export/messages.csv", this::exportMessages);
+    }
+
+    static final String MESSAGES_CSV_HEADER = "id,conversation_id,brand,channel,kind,author_id,author_name,public,"
+            + "created_at,delivery,channel_message_id,in_reply_to,body";
+
+    /**
+     * Messages created in the window, oldest first. No secrets: the client-generated idempotency keys
+     * are left out (and tokens, passwords or webhook secrets are never part of a message).
+     */
+    private void exportMessages(Context ctx) throws IOException {
+        analytics(ctx);
+        Window window = window(ctx);
+        String brand = brand(ctx);
+        es.faro.protocol.model.Channel channel = Params.channel(Params.text(ctx, "channel"));
+        ctx.contentType("text/csv; charset=utf-8; header=present");
+        ctx.header("Content-Disposition", "attachment; filename=\"messages.csv\"");
+        List<String> lines = log.messages(window.from(), window.to(), brand, channel, m -> Csv.line(m.id(),
+                m.conversationId(), m.brandId(), m.message().channel().wireName(), m.message().kind().name(),
+                m.message().authorId(), m.message().authorName(), Boolean.toString(m.message().isPublic()),
+                m.message().createdAt().toString(), m.message().delivery() == null ? null : m.message().delivery().name(),
+                m.message().channelMessageId(), m.message().inReplyTo(), m.message().body()));
+        Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
+        out.write(MESSAGES_CSV_HEADER);
+        out.write("\r\n");
+        for (String line : lines) {
+            out.write(line);
+        }
+        out.flush();
     }
 
     /** Leads, admins and analysts: the programme's figures span every brand. */

@@ -227,6 +227,14 @@ class OpenApiContractTest {
         call("PUT", "/api/v1/admin/calendars", admin, calendars, 200);
         call("PUT", "/api/v1/admin/calendars", ana, calendars, 403);
         call("GET", "/api/openapi.json", null, null, 200);
+        call("GET", "/api/v1/export/messages.csv?brand=orange", analyst, null, 200);
+        call("GET", "/api/v1/export/messages.csv", ana, null, 403);
+        JsonNode issued = call("POST", "/api/v1/admin/api-tokens", admin, Map.of("name", "BI", "agentId", "u-datos"), 201);
+        call("POST", "/api/v1/admin/api-tokens", admin, Map.of("name", "BI", "agentId", "u-ana"), 400);
+        call("POST", "/api/v1/admin/api-tokens", lead, Map.of("name", "BI", "agentId", "u-datos"), 403);
+        call("GET", "/api/v1/admin/api-tokens", admin, null, 200);
+        call("DELETE", "/api/v1/admin/api-tokens/" + issued.get("id").asText(), admin, null, 200);
+        call("DELETE", "/api/v1/admin/api-tokens/tok-none", admin, null, 404);
 
         assertThat(problems).isEmpty();
         TreeSet<String> notCalled = new TreeSet<>(DOC.operations());

@@ -1,0 +1,126 @@
+package es.faro.client.ui.community;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import es.faro.client.support.LiveServer;
+import es.faro.client.sync.ApiClient;
+import es.faro.client.sync.CommunityApi;
+import es.faro.client.ui.common.SameThreadTaskRunner;
+import es.faro.client.ui.common.UiText;
+import es.faro.protocol.channel.Signatures;
+import es.faro.protocol.community.PostState;
+import es.faro.protocol.json.Json;
+import es.faro.protocol.model.Conversation;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.SimpleObjectProperty;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The moderation panel's and the leaderboard's models against a real embedded server, without a stage. */
+class ModerationViewModelTest {
+    @TempDir
+    Path dir;
+    LiveServer server;
+    ApiClient lead;
+    final SimpleObjectProperty<Conversation> open = new SimpleObjectProperty<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new LiveServer(dir);
+        lead = server.signedIn("lucia");
+        post(Map.of("type", "message", "id", "vm-1", "subject", "Sin fibra", "body", "No tengo fibra",
+                        "author", Map.of("id", "u-maria", "login", "maria"), "board", Map.of("id", "fibra"),
+                        "post_time", "2026-11-24T08:00:00Z"),
+                reply("vm-2", "u-pepe", "pepe", "vm-1", 4));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static Map<String, Object> reply(String id, String author, String login, String parent, long kudos) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "message");
+        m.put("id", id);
+        m.put("body", "Reinicia la ONT");
+        m.put("author", Map.of("id", author, "login", login));
+        m.put("parent", Map.of("id", parent));
+        m.put("post_time", java.time.Instant.now().minusSeconds(30).toString());
+        m.put("kudos", Map.of("sum", Map.of("weight", kudos)));
+        return m;
+    }
+
+    @SafeVarargs
+    private void post(Map<String, Object>... items) throws Exception {
+        byte[] body = Json.writeBytes(Map.of("data", Map.of("items", List.of(items))));
+        Request request = new Request.Builder()
+                .url(server.uri() + "/api/v1/channels/community/webhook?account=comunidad-orange")
+                .header(Signatures.FARO_HEADER, Signatures.hexHeader("demo-community-secret", body))
+                .post(RequestBody.create(body, MediaType.get("application/json"))).build();
+        try (Response r = ApiClient.defaultHttpClient().newCall(request).execute()) {
+            assertThat(r.code()).isEqualTo(200);
+        }
+    }
+
+    private Conversation communityConversation() throws Exception {
+        String id = null;
+        for (Conversation c : lead.bootstrap(null).conversations()) {
+            if (c.channel() == es.faro.protocol.model.Channel.COMMUNITY) {
+                id = c.id();
+            }
+        }
+        return lead.conversation(id);
+    }
+
+    @Test
+    void onlyModeratedThreadsActivateThePanelAndCommandsReachTheServer() throws Exception {
+        ModerationViewModel vm = new ModerationViewModel(new CommunityApi(lead), open, new SameThreadTaskRunner());
+        assertThat(vm.activeProperty().get()).isFalse();
+        Conversation conv = communityConversation();
+        open.set(conv);
+        assertThat(vm.activeProperty().get()).isTrue();
+        assertThat(vm.posts()).extracting(p -> p.authorName()).containsExactly("maria", "pepe");
+
+        vm.selectedProperty().set(vm.posts().get(1));
+        vm.reject();
+        assertThat(vm.messageProperty().get()).isEqualTo(UiText.of("community.moderation.reasonRequired"));
+        vm.move();
+        assertThat(vm.messageProperty().get()).isEqualTo(UiText.of("community.moderation.boardRequired"));
+
+        vm.acceptSolution();
+        assertThat(vm.messageProperty().get()).isEqualTo(UiText.of("community.moderation.done.accept_solution"));
+        assertThat(vm.posts().get(1).solution()).isTrue();
+        assertThat(vm.selectedProperty().get().messageId()).isEqualTo(vm.posts().get(1).messageId());
+        vm.acceptSolution();
+        assertThat(vm.messageProperty().get().key()).isEqualTo("community.moderation.refused");
+
+        vm.selectedProperty().set(null);
+        vm.reasonProperty().set("Fuera de tema");
+        vm.reject();
+        assertThat(vm.posts().get(0).state()).isEqualTo(PostState.REJECTED);
+        assertThat(vm.reasonProperty().get()).isEmpty();
+
+        // Closing the thread hides the panel and forgets the posts.
+        open.set(null);
+        assertThat(vm.activeProperty().get()).isFalse();
+        assertThat(vm.posts()).isEmpty();
+
+        LeaderboardViewModel board = new LeaderboardViewModel(new CommunityApi(lead), List.of("orange"),
+                new SameThreadTaskRunner());
+        board.refresh();
+        assertThat(board.entries()).extracting(e -> e.authorName() + " " + e.points()).containsExactly("pepe 14");
+        board.brandProperty().set("jazztel");
+        assertThat(board.entries()).isEmpty();
+        assertThat(board.messageProperty().get()).isEqualTo(UiText.of("community.leaderboard.empty"));
+    }
+}
