@@ -24,6 +24,7 @@ import org.kordamp.ikonli.material2.Material2OutlinedMZ;
  * right in the accent colour, internal notes tinted as a warning. The body is always plain text.
  */
 final class MessageCell extends ListCell<ThreadMessage> {
+    private static final javafx.css.PseudoClass DELETED = javafx.css.PseudoClass.getPseudoClass("deleted");
     private final I18n i18n;
     private final SharedClock clock;
     private final Formats formats;
@@ -124,6 +125,8 @@ final class MessageCell extends ListCell<ThreadMessage> {
             case OUT -> m.isPublic() ? i18n.get("message.publicReply") : i18n.get("message.privateReply");
             case IN -> m.isPublic() ? "" : i18n.get("message.private");
         });
+        kindTag.setText(MessageMarks.decorate(kindTag.getText(), m, i18n));
+        body.pseudoClassStateChanged(DELETED, m.deletedAt() != null);
         kindTag.setManaged(!kindTag.getText().isEmpty());
         body.setText(m.body() == null ? "" : m.body());
         renderDelivery(item, kind);
