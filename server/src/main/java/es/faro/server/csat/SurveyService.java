@@ -184,11 +184,11 @@ public final class SurveyService implements IngestService.SurveyAnswers {
                 .replace(" ,", ",");
         String surveyId = "s-" + UUID.randomUUID();
         Message message = new Message("m-" + UUID.randomUUID(), conv.id(), MessageKind.OUT, AUTHOR_ID, brandName,
-                body, !wrotePrivately, conv.channel(), null, null, now, DeliveryState.SENT, "csat-" + surveyId,
+                body, !wrotePrivately, conv.channel(), null, null, now, DeliveryState.QUEUED, "csat-" + surveyId,
                 null, null, true);
         Conversation updated = conv.toBuilder().messageCount(conv.messageCount() + 1).lastMessageKind(MessageKind.OUT)
                 .lastMessageAt(now).snippet(Snippets.of(body)).updatedAt(now).version(conv.version() + 1).build();
-        Messages.insert(c, message);
+        Messages.insert(c, message); // QUEUED: the delivery worker sends it through the channel's connector
         Conversations.upsert(c, updated);
         EventLog.append(c, EventType.MESSAGE, now, updated.brandId(), updated.channel(), message);
         EventLog.append(c, EventType.CONVERSATION, now, updated.brandId(), updated.channel(), updated);
