@@ -15,8 +15,8 @@ public final class Delivery {
     public static DeliveryWorker startWorker(ServerConfig config, Store store, Supplier<Reference> reference,
                                              Clock clock) {
         DeliverySettings settings = DeliverySettings.from(config);
-        return new DeliveryWorker(store, reference, clock, config.nodeId(), Connectors.create(
-                Connectors.http(settings.timeout())), new Endpoints(config), settings).start();
+        return new DeliveryWorker(store, reference, clock, config.nodeId(),
+                () -> Connectors.create(Connectors.http(settings.timeout())), new Endpoints(config), settings).start();
     }
 
     public static DeliveryRoutes routes(Store store, Clock clock, ServerConfig config) {

@@ -58,7 +58,8 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Supplier<Reference> reference;
     private final Clock clock;
     private final String node;
-    private final Map<Channel, Connector> connectors;
+    private final Supplier<Map<Channel, Connector>> connectorFactory;
+    private volatile Map<Channel, Connector> connectors = Map.of();
     private final Endpoints endpoints;
     private final DeliverySettings settings;
     private final ExecutorService calls;
@@ -73,12 +74,12 @@ public final class DeliveryWorker implements AutoCloseable {
     private volatile boolean running = true;
 
     public DeliveryWorker(Store store, Supplier<Reference> reference, Clock clock, String node,
-                          Map<Channel, Connector> connectors, Endpoints endpoints, DeliverySettings settings) {
+                          Supplier<Map<Channel, Connector>> connectors, Endpoints endpoints, DeliverySettings settings) {
         this.store = store;
         this.reference = reference;
         this.clock = clock;
         this.node = node;
-        this.connectors = connectors;
+        this.connectorFactory = connectors;
         this.endpoints = endpoints;
         this.settings = settings;
         this.slots = new Semaphore(settings.parallel());
@@ -106,16 +107,19 @@ public final class DeliveryWorker implements AutoCloseable {
                             .flatMap(a -> endpoints.of(channel, a.id())).isPresent());
             if (any) {
                 result.add(channel);
-            } else {
-                LOG.info("no API endpoint for {} (delivery.{}.url): its replies stay queued", channel.wireName(),
-                        channel.wireName());
             }
+        }
+        java.util.Set<Channel> missing = java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(
+                result.isEmpty() ? java.util.EnumSet.noneOf(Channel.class) : result));
+        missing.retainAll(connectors.keySet());
+        if (!missing.isEmpty()) {
+            LOG.info("no API endpoint (delivery.<channel>.url) for {}: their replies stay queued", missing);
         }
         return java.util.Collections.unmodifiableSet(result);
     }
 
+    /** Starts the worker thread; the HTTP connectors are built there, off the server's start-up path. */
     public DeliveryWorker start() {
-        channels = deliverable();
         store.addCommitListener(this::wake);
         thread.start();
         return this;
@@ -138,6 +142,13 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     private void loop() {
+        try {
+            connectors = connectorFactory.get();
+            channels = deliverable();
+        } catch (RuntimeException e) {
+            LOG.error("the delivery connectors could not be built: replies stay queued", e);
+            return;
+        }
         while (running) {
             try {
                 Instant now = clock.instant();
