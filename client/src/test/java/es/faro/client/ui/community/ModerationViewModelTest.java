@@ -84,10 +84,12 @@ class ModerationViewModelTest {
 
     @Test
     void onlyModeratedThreadsActivateThePanelAndCommandsReachTheServer() throws Exception {
-        ModerationViewModel vm = new ModerationViewModel(new CommunityApi(lead), open, new SameThreadTaskRunner());
+        SameThreadTaskRunner tasks = new SameThreadTaskRunner();
+        ModerationViewModel vm = new ModerationViewModel(new CommunityApi(lead), open, tasks);
         assertThat(vm.activeProperty().get()).isFalse();
         Conversation conv = communityConversation();
         open.set(conv);
+        tasks.drain();
         assertThat(vm.activeProperty().get()).isTrue();
         assertThat(vm.posts()).extracting(p -> p.authorName()).containsExactly("maria", "pepe");
 
@@ -98,15 +100,18 @@ class ModerationViewModelTest {
         assertThat(vm.messageProperty().get()).isEqualTo(UiText.of("community.moderation.boardRequired"));
 
         vm.acceptSolution();
+        tasks.drain();
         assertThat(vm.messageProperty().get()).isEqualTo(UiText.of("community.moderation.done.accept_solution"));
         assertThat(vm.posts().get(1).solution()).isTrue();
         assertThat(vm.selectedProperty().get().messageId()).isEqualTo(vm.posts().get(1).messageId());
         vm.acceptSolution();
+        tasks.drain();
         assertThat(vm.messageProperty().get().key()).isEqualTo("community.moderation.refused");
 
         vm.selectedProperty().set(null);
         vm.reasonProperty().set("Fuera de tema");
         vm.reject();
+        tasks.drain();
         assertThat(vm.posts().get(0).state()).isEqualTo(PostState.REJECTED);
         assertThat(vm.reasonProperty().get()).isEmpty();
 
@@ -115,11 +120,12 @@ class ModerationViewModelTest {
         assertThat(vm.activeProperty().get()).isFalse();
         assertThat(vm.posts()).isEmpty();
 
-        LeaderboardViewModel board = new LeaderboardViewModel(new CommunityApi(lead), List.of("orange"),
-                new SameThreadTaskRunner());
+        LeaderboardViewModel board = new LeaderboardViewModel(new CommunityApi(lead), List.of("orange"), tasks);
         board.refresh();
+        tasks.drain();
         assertThat(board.entries()).extracting(e -> e.authorName() + " " + e.points()).containsExactly("pepe 14");
         board.brandProperty().set("jazztel");
+        tasks.drain();
         assertThat(board.entries()).isEmpty();
         assertThat(board.messageProperty().get()).isEqualTo(UiText.of("community.leaderboard.empty"));
     }
