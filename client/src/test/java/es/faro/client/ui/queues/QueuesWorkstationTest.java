@@ -65,7 +65,8 @@ class QueuesWorkstationTest {
     }
 
     private ListView<Conversation> allMyBrands() throws Exception {
-        waitFor(60, () -> robot.lookup("#conversation-list").tryQuery().isPresent());
+        // Generous: the embedded server starts (PBKDF2 hashing, migrations) inside the app on a loaded machine.
+        waitFor(150, () -> robot.lookup("#conversation-list").tryQuery().isPresent());
         ListView<Conversation> list = robot.lookup("#conversation-list").queryListView();
         waitFor(60, () -> robot.lookup("Todas mis marcas").tryQuery().isPresent());
         robot.clickOn("Todas mis marcas");
