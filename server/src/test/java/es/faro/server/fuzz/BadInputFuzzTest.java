@@ -93,6 +93,8 @@ class BadInputFuzzTest {
                     tables.add(rs.getString(1));
                 }
             }
+            // The push-assignment claim's lease is renewed by a background round, whatever clients send.
+            tables.remove("node_claims");
             for (String t : tables) {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 int rows = 0;
