@@ -77,15 +77,17 @@ class SessionLifecycleTest {
         waitFor(10, () -> list.getSelectionModel().getSelectedItem() != null);
         String conversationId = list.getSelectionModel().getSelectedItem().id();
 
-        // Every token of the server runs out, as one does after token.ttl.
+        String reply = "Hola Rosa, lo revisamos ahora mismo.";
+        robot.clickOn("#composer-text").write(reply);
+
+        // Every token of the server runs out, as one does after token.ttl. The reply is typed first:
+        // the server also ends the event stream of an expired token by itself (within seconds), which
+        // brings the sign-in screen without waiting for a request.
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("server").resolve("faro.db"));
              Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout=5000");
             s.executeUpdate("UPDATE tokens SET expires_at = 0");
         }
-
-        String reply = "Hola Rosa, lo revisamos ahora mismo.";
-        robot.clickOn("#composer-text").write(reply);
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
 
         waitFor(40, () -> robot.lookup("#login-password").tryQuery().isPresent());
