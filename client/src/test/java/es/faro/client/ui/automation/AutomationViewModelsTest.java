@@ -131,4 +131,46 @@ class AutomationViewModelsTest {
         tasks.drain();
         assertThat(calls).last().isEqualTo("false/false");
     }
+
+    @Test
+    void rulesEditorListsCreatesRefusesReordersAndDeletesRules() throws Exception {
+        RulesAdminViewModel vm = new RulesAdminViewModel(new AutomationApi(server.signedIn("admin")), tasks);
+        vm.load();
+        tasks.drain();
+        assertThat(vm.rules()).hasSize(6);
+        vm.select(vm.rules().get(0));
+        assertThat(vm.conditionsProperty().get()).contains("tone in angry");
+
+        vm.newRule();
+        vm.nameProperty().set("Router");
+        vm.conditionsProperty().set("text contains router, módem\nbrand in orange, jazztel");
+        vm.actionsProperty().set("add_label router\nraise_priority");
+        vm.save();
+        tasks.drain();
+        tasks.drain();
+        assertThat(vm.errorProperty().get()).isNull();
+        assertThat(vm.rules()).hasSize(7);
+        assertThat(vm.selectedProperty().get().position()).isEqualTo(6);
+        assertThat(vm.selectedProperty().get().conditions().get(0).values()).containsExactly("router", "módem");
+
+        vm.move(-1);
+        tasks.drain();
+        tasks.drain();
+        assertThat(vm.rules().get(5).name()).isEqualTo("Router");
+
+        vm.actionsProperty().set("add_label no-such-label");
+        vm.save();
+        tasks.drain();
+        assertThat(vm.errorProperty().get().key()).isEqualTo("automation.rules.error.save");
+        assertThat(vm.serverMessageProperty().get()).contains("no-such-label");
+        vm.conditionsProperty().set("text");
+        vm.save();
+        assertThat(vm.errorProperty().get().key()).isEqualTo("automation.rules.error.syntax");
+
+        vm.delete();
+        tasks.drain();
+        tasks.drain();
+        assertThat(vm.rules()).hasSize(6).noneMatch(r -> r.name().equals("Router"));
+        assertThat(new AutomationApi(ana).presence(conversationOf("Marta Gil").id(), true, false).leases()).hasSize(1);
+    }
 }
