@@ -76,7 +76,7 @@ public final class ClassifierService {
                     .mapToInt(Integer::intValue).sum(), 0, stored.model().labels(),
                     stored.evaluate(split.test(), suggestThreshold), stored.evaluate(split.test(), applyThreshold)));
         } else {
-            retrain();
+            train(false); // the corpus model is rebuilt at each start until an admin retrains: nothing to store
         }
         return this;
     }
@@ -95,6 +95,10 @@ public final class ClassifierService {
 
     /** Trains from the corpus's training split and the agents' labeled conversations, stores and uses it. */
     public Report retrain() {
+        return train(true);
+    }
+
+    private Report train(boolean keep) {
         TrafficCorpus corpus = TrafficCorpus.load();
         Split split = split(corpus, new Random(4));
         Set<String> intents = new LinkedHashSet<>();
@@ -104,6 +108,20 @@ public final class ClassifierService {
         training.addAll(agents);
         IntentClassifier trained = IntentClassifier.train(training);
         Instant now = clock.instant();
+        if (keep) {
+            store(trained, now);
+        }
+        current.set(trained);
+        Report report = new Report(now, training.size(), agents.size(), trained.model().labels(),
+                trained.evaluate(split.test(), suggestThreshold), trained.evaluate(split.test(), applyThreshold));
+        lastReport.set(report);
+        LOG.info("intent classifier trained on {} examples ({} from agents); held-out precision {} recall {}",
+                training.size(), agents.size(), String.format("%.3f", report.atSuggest().precision()),
+                String.format("%.3f", report.atSuggest().recall()));
+        return report;
+    }
+
+    private void store(IntentClassifier trained, Instant now) {
         store.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO classifier_models (id, trained_at, json) VALUES (?, ?, ?)")) {
@@ -114,14 +132,6 @@ public final class ClassifierService {
             }
             return null;
         }).join();
-        current.set(trained);
-        Report report = new Report(now, training.size(), agents.size(), trained.model().labels(),
-                trained.evaluate(split.test(), suggestThreshold), trained.evaluate(split.test(), applyThreshold));
-        lastReport.set(report);
-        LOG.info("intent classifier trained on {} examples ({} from agents); held-out precision {} recall {}",
-                training.size(), agents.size(), String.format("%.3f", report.atSuggest().precision()),
-                String.format("%.3f", report.atSuggest().recall()));
-        return report;
     }
 
     /** The suggestions for a conversation the agent may see: labels it lacks, above the suggest threshold. */

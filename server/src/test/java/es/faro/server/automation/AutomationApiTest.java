@@ -40,12 +40,12 @@ class AutomationApiTest {
 
             JsonNode calm = conversation(api, admin, tweet(api, ORANGE_X, "Hola, ¿hay incidencia de fibra?")).json();
             assertThat(calm.path("priority").asText()).isEqualTo("P3");
-            assertThat(calm.path("labels")).isEmpty();
+            assertThat(labels(calm)).doesNotContain("queja", "fraude", "portabilidad");
 
             JsonNode angry = conversation(api, admin, tweet(api, ORANGE_X, "VERGONZOSO, tres días sin internet!!!"))
                     .json();
             assertThat(angry.path("priority").asText()).isEqualTo("P2");
-            assertThat(labels(angry)).containsExactly("queja");
+            assertThat(labels(angry)).contains("queja");
 
             JsonNode famousAngry = conversation(api, admin,
                     tweet(api, ORANGE_X, "famous-1", "Qué desastre de servicio 😡", 250_000)).json();
@@ -59,10 +59,10 @@ class AutomationApiTest {
 
             JsonNode fraud = conversation(api, admin, tweet(api, ORANGE_X, "Me ha llegado un SMS de phishing")).json();
             assertThat(fraud.path("priority").asText()).isEqualTo("P1");
-            assertThat(labels(fraud)).containsExactly("fraude");
+            assertThat(labels(fraud)).contains("fraude");
 
             JsonNode porting = conversation(api, admin, tweet(api, ORANGE_X, "¿Cuánto tarda la portabilidad?")).json();
-            assertThat(labels(porting)).containsExactly("portabilidad");
+            assertThat(labels(porting)).contains("portabilidad");
 
             // The change trigger: an agent labels a conversation urgent and it is routed to the urgent queue.
             String ana = api.login("ana");

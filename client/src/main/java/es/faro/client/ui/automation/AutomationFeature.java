@@ -24,9 +24,16 @@ public final class AutomationFeature {
     private final PresenceViewModel presence;
     private final SuggestionsViewModel suggestions;
     private final CustomerPanelViewModel customer;
+    private final Agent me;
+    private final AutomationApi api;
+    private final TaskRunner tasks;
 
-    private AutomationFeature(WorkstationViewModel workstation, PresenceViewModel presence,
-                              SuggestionsViewModel suggestions, CustomerPanelViewModel customer) {
+    private AutomationFeature(Agent me, AutomationApi api, TaskRunner tasks, WorkstationViewModel workstation,
+                              PresenceViewModel presence, SuggestionsViewModel suggestions,
+                              CustomerPanelViewModel customer) {
+        this.me = me;
+        this.api = api;
+        this.tasks = tasks;
         this.workstation = workstation;
         this.presence = presence;
         this.suggestions = suggestions;
@@ -61,7 +68,7 @@ public final class AutomationFeature {
             presence.onEvents(events);
             customer.onEvents(events);
         });
-        return new AutomationFeature(workstation, presence, suggestions, customer);
+        return new AutomationFeature(me, api, tasks, workstation, presence, suggestions, customer);
     }
 
     /** Adds the presence and suggestions row to the thread header and the customer panel beside the thread. */
@@ -69,6 +76,28 @@ public final class AutomationFeature {
         java.util.function.Function<String, String> labelName = id -> workstation.referenceProperty().get().labelName(id);
         view.addThreadHeaderRow(PresenceBar.create(presence, suggestions, labelName, i18n));
         view.addSidePanel(new CustomerPanelView(customer, labelName, i18n).root());
+        if (me.hasRole(es.faro.protocol.model.Role.ADMIN)) {
+            javafx.scene.control.Button rules = new javafx.scene.control.Button(i18n.get("automation.rules.open"));
+            rules.setId("open-rules");
+            rules.getStyleClass().addAll(atlantafx.base.theme.Styles.SMALL, atlantafx.base.theme.Styles.FLAT);
+            rules.setOnAction(e -> openRules(view, i18n));
+            view.addStatusAction(rules);
+        }
+    }
+
+    /** The rules editor in a window of its own (admins only). */
+    private void openRules(WorkstationView view, I18n i18n) {
+        RulesAdminViewModel vm = new RulesAdminViewModel(api, tasks);
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.setTitle(i18n.get("automation.rules.title"));
+        javafx.scene.Scene scene = new javafx.scene.Scene(new RulesAdminView(vm, i18n).root());
+        if (view.root().getScene() != null) {
+            scene.getStylesheets().setAll(view.root().getScene().getStylesheets());
+            stage.initOwner(view.root().getScene().getWindow());
+        }
+        stage.setScene(scene);
+        stage.show();
+        vm.load();
     }
 
     public PresenceViewModel presence() {

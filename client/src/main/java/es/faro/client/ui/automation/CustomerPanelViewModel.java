@@ -86,7 +86,9 @@ public final class CustomerPanelViewModel {
         loading.set(true);
         tasks.run(() -> api.customer(id), p -> {
             if (id.equals(customerId)) {
-                profile.set(p);
+                if (!p.equals(profile.get())) {
+                    profile.set(p); // a reload that finds nothing new does not rebuild the panel
+                }
                 loading.set(false);
             }
         }, e -> failed(id, "automation.customer.error.load", e));

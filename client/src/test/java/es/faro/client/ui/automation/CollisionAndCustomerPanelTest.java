@@ -71,7 +71,18 @@ class CollisionAndCustomerPanelTest {
 
     private Conversation open(String customerName) throws Exception {
         ListView<Conversation> list = robot.lookup("#conversation-list").queryListView();
-        robot.clickOn(customerName);
+        // List cells are recycled while events land: look the row up again if it left the scene meanwhile.
+        for (int attempt = 0; ; attempt++) {
+            try {
+                robot.clickOn(customerName);
+                break;
+            } catch (RuntimeException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+            }
+        }
         waitFor(10, () -> list.getSelectionModel().getSelectedItem() != null
                 && customerName.equals(list.getSelectionModel().getSelectedItem().customerName()));
         ListView<ThreadMessage> thread = robot.lookup("#thread-messages").queryListView();
@@ -118,16 +129,19 @@ class CollisionAndCustomerPanelTest {
                 && n.getId().startsWith("customer-merge-")).tryQuery().isPresent());
         Node merge = robot.lookup(".button").match(n -> n.getId() != null && n.getId().startsWith("customer-merge-"))
                 .query();
-        robot.clickOn(merge);
+        // Cells rebuild their buttons as the list settles: fire the one found rather than aim at its pixels.
+        robot.interact(((javafx.scene.control.Button) merge)::fire);
         waitFor(10, () -> conversations.getChildren().size() == 2);
         VBox identities = robot.lookup("#customer-identities").queryAs(VBox.class);
         assertThat(identities.getChildren()).hasSize(2);
         assertThat(conversations.getChildren().stream().map(n -> ((Label) n).getText()).toList())
                 .anyMatch(t -> t.contains("cuenta del trabajo"));
 
+        VBox merges = robot.lookup("#customer-merges").queryAs(VBox.class);
+        waitFor(10, () -> !merges.getChildren().isEmpty());
         Node undo = robot.lookup(".button").match(n -> n.getId() != null && n.getId().startsWith("customer-undo-"))
                 .query();
-        robot.clickOn(undo);
+        robot.interact(((javafx.scene.control.Button) undo)::fire);
         waitFor(10, () -> conversations.getChildren().size() == 1);
         assertThat(identities.getChildren()).hasSize(1);
     }

@@ -1,0 +1,176 @@
+package es.faro.client.ui.automation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import es.faro.client.support.LiveServer;
+import es.faro.client.sync.ApiClient;
+import es.faro.client.sync.AutomationApi;
+import es.faro.client.ui.common.SameThreadTaskRunner;
+import es.faro.protocol.api.ConversationPage;
+import es.faro.protocol.event.Event;
+import es.faro.protocol.json.Json;
+import es.faro.protocol.model.Conversation;
+import es.faro.protocol.model.ConversationPresence;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The automation view models against a real server (no stage): customer panel, suggestions, presence. */
+class AutomationViewModelsTest {
+    @TempDir
+    Path dir;
+    LiveServer server;
+    ApiClient ana;
+    final SameThreadTaskRunner tasks = new SameThreadTaskRunner();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new LiveServer(dir);
+        String orange = server.twitterAccountOf("orange");
+        server.tweet(orange, "8101", "Marta Gil", "Me habéis cobrado dos veces la factura de este mes");
+        server.tweet(orange, "8102", "Marta G.", "Sigo sin respuesta de lo de la factura");
+        ana = server.signedIn("ana");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private Conversation conversationOf(String name) throws Exception {
+        for (Conversation c : ana.bootstrap(null).conversations()) {
+            if (name.equals(c.customerName())) {
+                return c;
+            }
+        }
+        throw new AssertionError("no conversation of " + name);
+    }
+
+    @Test
+    void customerPanelMergesSearchesAndUndoes() throws Exception {
+        CustomerPanelViewModel vm = new CustomerPanelViewModel(new AutomationApi(ana), tasks);
+        vm.open(conversationOf("Marta Gil"));
+        tasks.drain();
+        assertThat(vm.profileProperty().get().conversations()).hasSize(1);
+        assertThat(vm.profileProperty().get().csat()).as("no CSAT data: the panel says so").isNull();
+
+        vm.queryProperty().set("8102");
+        vm.search();
+        tasks.drain();
+        assertThat(vm.results()).extracting(c -> c.channelUserId()).containsExactly("8102");
+        vm.merge(vm.results().get(0));
+        tasks.drain();
+        assertThat(vm.profileProperty().get().identities()).hasSize(2);
+        assertThat(vm.profileProperty().get().conversations()).hasSize(2);
+        assertThat(vm.profileProperty().get().merges()).hasSize(1);
+        assertThat(vm.profileProperty().get().merges().get(0).undoneAt()).isNull();
+        assertThat(vm.results()).isEmpty();
+
+        vm.undo(vm.profileProperty().get().merges().get(0));
+        tasks.drain();
+        assertThat(vm.profileProperty().get().identities()).hasSize(1);
+        assertThat(vm.errorProperty().get()).isNull();
+    }
+
+    @Test
+    void suggestionsComeFromTheServerAndAcceptingAddsTheLabel() throws Exception {
+        List<String> added = new ArrayList<>();
+        SuggestionsViewModel vm = new SuggestionsViewModel(new AutomationApi(ana)::suggestions, tasks, added::add);
+        Conversation conv = conversationOf("Marta G.");
+        vm.open(conv);
+        tasks.drain();
+        assertThat(vm.suggestions()).as("the classifier has something to say about a billing complaint").isNotEmpty();
+        assertThat(vm.suggestions()).noneMatch(s -> conv.labels().contains(s.label()));
+        var first = vm.suggestions().get(0);
+        vm.accept(first);
+        tasks.drain();
+        assertThat(added).containsExactly(first.label());
+        assertThat(vm.suggestions()).doesNotContain(first);
+    }
+
+    @Test
+    void presenceTakesRenewsAndLetsLeasesLapseAndShowsOthersFromEvents() throws Exception {
+        Conversation conv = conversationOf("Marta Gil");
+        List<String> calls = new ArrayList<>();
+        AutomationApi api = new AutomationApi(ana);
+        PresenceViewModel vm = new PresenceViewModel("u-ana", (id, viewing, typing) -> {
+            calls.add(viewing + "/" + typing);
+            return api.presence(id, viewing, typing);
+        }, tasks, id -> id.equals("u-lucia") ? "Lucía" : id);
+        Instant t0 = Instant.now();
+        vm.tick(t0);
+        tasks.drain();
+        vm.open(conv);
+        tasks.drain();
+        vm.typed();
+        tasks.drain();
+        vm.tick(t0.plusSeconds(3));
+        tasks.drain();
+        vm.tick(t0.plusSeconds(7)); // idle for more than 5 s: typing stops
+        tasks.drain();
+        vm.tick(t0.plusSeconds(18)); // renewal
+        tasks.drain();
+        assertThat(calls).containsExactly("true/false", "true/true", "true/false", "true/false");
+
+        ConversationPresence lucia = new AutomationApi(server.signedIn("lucia")).presence(conv.id(), true, true);
+        Event event = new Event(1, "presence.updated", t0, Json.MAPPER.valueToTree(lucia));
+        vm.onEvents(List.of(event));
+        tasks.drain();
+        vm.tick(Instant.now());
+        tasks.drain();
+        assertThat(vm.others()).containsExactly(new PresenceViewModel.Entry("u-lucia", "Lucía", true));
+        vm.tick(Instant.now().plusSeconds(60));
+        tasks.drain();
+        assertThat(vm.others()).as("lapsed by themselves").isEmpty();
+        vm.open(null);
+        tasks.drain();
+        assertThat(calls).last().isEqualTo("false/false");
+    }
+
+    @Test
+    void rulesEditorListsCreatesRefusesReordersAndDeletesRules() throws Exception {
+        RulesAdminViewModel vm = new RulesAdminViewModel(new AutomationApi(server.signedIn("admin")), tasks);
+        vm.load();
+        tasks.drain();
+        assertThat(vm.rules()).hasSize(6);
+        vm.select(vm.rules().get(0));
+        assertThat(vm.conditionsProperty().get()).contains("tone in angry");
+
+        vm.newRule();
+        vm.nameProperty().set("Router");
+        vm.conditionsProperty().set("text contains router, módem\nbrand in orange, jazztel");
+        vm.actionsProperty().set("add_label router\nraise_priority");
+        vm.save();
+        tasks.drain();
+        tasks.drain();
+        assertThat(vm.errorProperty().get()).isNull();
+        assertThat(vm.rules()).hasSize(7);
+        assertThat(vm.selectedProperty().get().position()).isEqualTo(6);
+        assertThat(vm.selectedProperty().get().conditions().get(0).values()).containsExactly("router", "módem");
+
+        vm.move(-1);
+        tasks.drain();
+        tasks.drain();
+        assertThat(vm.rules().get(5).name()).isEqualTo("Router");
+
+        vm.actionsProperty().set("add_label no-such-label");
+        vm.save();
+        tasks.drain();
+        assertThat(vm.errorProperty().get().key()).isEqualTo("automation.rules.error.save");
+        assertThat(vm.serverMessageProperty().get()).contains("no-such-label");
+        vm.conditionsProperty().set("text");
+        vm.save();
+        assertThat(vm.errorProperty().get().key()).isEqualTo("automation.rules.error.syntax");
+
+        vm.delete();
+        tasks.drain();
+        tasks.drain();
+        assertThat(vm.rules()).hasSize(6).noneMatch(r -> r.name().equals("Router"));
+        assertThat(new AutomationApi(ana).presence(conversationOf("Marta Gil").id(), true, false).leases()).hasSize(1);
+    }
+}
