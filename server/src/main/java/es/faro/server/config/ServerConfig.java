@@ -116,7 +116,7 @@ public final class ServerConfig {
             "limits.body.bytes", "demo.traffic", "demo.traffic.rate", "demo.traffic.seed",
             "channels.facebook.verify_token", "reference.dir", "sse.heartbeat", "sse.window",
             "store.pool.size", "node.id", "auth.lockout.failures", "auth.lockout.window", "presence.ttl",
-            "http.forwarded.trust"};
+            "http.forwarded.trust", "tls.keystore", "tls.keystore.password"};
 
     public static String envName(String key) {
         return "FARO_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
