@@ -180,7 +180,7 @@ public final class FaroServer implements AutoCloseable {
                                 new es.faro.server.http.Bodies(config.maxBodyBytes())).register(routes);
                     }).start();
             String uriHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;
-            URI baseUri = URI.create("http://" + uriHost + ":" + api.port());
+            URI baseUri = URI.create((config.get("tls.keystore").isPresent() ? "https://" : "http://") + uriHost + ":" + api.port());
             LOG.info("Faro server listening on {} (store {}, node {})", baseUri, Stores.redact(url),
                     config.nodeId());
             TrafficSource source = null;

@@ -116,7 +116,8 @@ public final class ServerConfig {
             "limits.body.bytes", "demo.traffic", "demo.traffic.rate", "demo.traffic.seed",
             "channels.facebook.verify_token", "reference.dir", "sse.heartbeat", "sse.window",
             "store.pool.size", "node.id", "auth.lockout.failures", "auth.lockout.window", "presence.ttl",
-            "http.forwarded.trust", "classifier.apply_threshold", "classifier.suggest_threshold"};
+            "http.forwarded.trust", "classifier.apply_threshold", "classifier.suggest_threshold", "tls.keystore",
+            "tls.keystore.password"};
 
     public static String envName(String key) {
         return "FARO_" + key.toUpperCase(Locale.ROOT).replace('.', '_');

@@ -42,6 +42,8 @@ public final class ApiServer implements AutoCloseable {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = host;
             cfg.jetty.port = config.port();
+            config.get("tls.keystore").ifPresent(keystore -> es.faro.server.tls.Tls.configure(cfg.jetty, host,
+                    config.port(), java.nio.file.Path.of(keystore), config.get("tls.keystore.password").orElse("")));
             cfg.routes.beforeMatched(authFilter::handle);
             cfg.routes.beforeMatched(ctx -> es.faro.server.audit.AuditOrigin.set(ctx.attribute(Principal.AGENT),
                     ClientAddress.of(ctx, config.trustForwardedFor())));

@@ -82,7 +82,7 @@ public final class ServerKillChaos {
         String storeUrl = "jdbc:sqlite:" + dir.resolve("chaos.db");
         List<String> conversations = new ArrayList<>();
         for (int k = 0; k < kills; k++) {
-            NodeProcess node = NodeProcess.launch("chaos", storeUrl, Map.of()).awaitHealthy(Duration.ofSeconds(60));
+            NodeProcess node = NodeProcess.launch("chaos", storeUrl, Map.of()).awaitHealthy(Duration.ofMinutes(3));
             base = node.base().toString();
             token = login();
             verifyAcknowledgedPresent(k);
@@ -101,7 +101,7 @@ public final class ServerKillChaos {
             ingest.join();
             reply.join();
         }
-        NodeProcess node = NodeProcess.launch("chaos", storeUrl, Map.of()).awaitHealthy(Duration.ofSeconds(60));
+        NodeProcess node = NodeProcess.launch("chaos", storeUrl, Map.of()).awaitHealthy(Duration.ofMinutes(3));
         try {
             base = node.base().toString();
             token = login();

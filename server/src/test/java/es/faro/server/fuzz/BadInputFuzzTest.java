@@ -135,6 +135,11 @@ class BadInputFuzzTest {
             default -> b.post(body).build();
         };
         Reply r = api.call(request);
+        if (bad.method().equals("GET") && r.status() == 200) {
+            // A generated query value can happen to be valid ("1" as a limit): a read then answers,
+            // and still changes nothing (checked at the end).
+            return;
+        }
         assertThat(r.status()).as(bad + " → " + r.text()).isBetween(400, 499);
         if (r.status() == 400 && r.text().contains("<td>/badMessage</td>")) {
             // Jetty refuses an ambiguous or illegal URI (an encoded NUL or an undecodable byte in the
