@@ -119,7 +119,9 @@ public final class NodeProcess implements AutoCloseable {
             }
             sleep(100);
         }
-        throw new IllegalStateException("node " + name + " not healthy after " + timeout + ":\n" + logTail());
+        String tail = logTail();
+        process.destroyForcibly(); // a node that never served must not outlive the test
+        throw new IllegalStateException("node " + name + " not healthy after " + timeout + ":\n" + tail);
     }
 
     public String name() {
