@@ -29,6 +29,7 @@ public final class WorkstationView {
     private final VBox top;
     private final es.faro.client.ui.keyboard.WorkstationKeyboard keyboard;
     private final SplitPane split;
+    private boolean swallowNextTyped;
 
     public WorkstationView(WorkstationViewModel vm, SharedClock clock, I18n i18n) {
         Supplier<ReferenceIndex> reference = () -> vm.referenceProperty().get();
@@ -48,6 +49,14 @@ public final class WorkstationView {
         keyboard = es.faro.client.ui.keyboard.WorkstationKeyboard.install(vm, i18n, root, list.list(),
                 thread.composer().textArea(), sidebar.queueList());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // The key that moved focus into a text field must not also type its letter there ("r" → reply box).
+        root.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (swallowNextTyped) {
+                swallowNextTyped = false;
+                e.consume();
+            }
+        });
+        root.addEventFilter(KeyEvent.KEY_RELEASED, e -> swallowNextTyped = false);
         // Keyboard first: the queue has focus as soon as the screen shows, so j/k work at once.
         root.sceneProperty().subscribe(scene -> {
             if (scene != null) {
@@ -110,6 +119,7 @@ public final class WorkstationView {
         } else if (!typing && e.getCode() == KeyCode.R && !e.isShortcutDown() && !e.isAltDown()
                 && !composer.isDisabled()) {
             composer.requestFocus();
+            swallowNextTyped = true;
             e.consume();
         } else if (!typing && e.getCode() == KeyCode.Q && !e.isShortcutDown() && !e.isAltDown()) {
             sidebar.queueList().requestFocus();

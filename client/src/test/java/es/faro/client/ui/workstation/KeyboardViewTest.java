@@ -131,4 +131,21 @@ class KeyboardViewTest {
         robot.type(KeyCode.E);
         waitFor(() -> fx.cache.conversation(opened).map(c -> c.status() == ConversationStatus.RESOLVED).orElse(false));
     }
+
+    @Test
+    void rMovesToTheReplyBoxWithoutTypingItsLetter(FxRobot robot) throws Exception {
+        waitFor(() -> fx.vm.loadedProperty().get());
+        robot.clickOn("Sin asignar");
+        ListView<Conversation> list = robot.lookup("#conversation-list").queryListView();
+        waitFor(() -> list.getItems().size() == 7);
+        robot.interact(list::requestFocus);
+        robot.type(KeyCode.J).type(KeyCode.ENTER);
+        waitFor(() -> fx.vm.thread().openId() != null);
+        robot.interact(list::requestFocus);
+        robot.type(KeyCode.R);
+        TextArea composer = robot.lookup("#composer-text").queryAs(TextArea.class);
+        waitFor(composer::isFocused);
+        robot.write("ok");
+        assertThat(composer.getText()).as("the r that moved to the reply box is not typed into it").isEqualTo("ok");
+    }
 }
