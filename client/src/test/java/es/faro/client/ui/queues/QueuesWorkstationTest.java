@@ -161,9 +161,9 @@ class QueuesWorkstationTest {
         robot.clickOn("#admin-queue-create");
         waitFor(20, () -> robot.lookup("#admin-message").queryLabeled().getText().contains("creada"));
         // ana's window follows the server's event: the queue is in her sidebar without a reload.
-        waitFor(20, () -> robot.lookup("Cola Orange Premium").tryQuery().isPresent()
-                && robot.lookup("Cola Orange Premium").queryAll().stream()
-                .anyMatch(n -> n.getScene() != window[0].stage().getScene()));
+        // Looked up on the FX thread: a lookup from the test thread can trip over the sidebar being rebuilt.
+        waitFor(20, () -> org.testfx.util.WaitForAsyncUtils.asyncFx(() -> robot.lookup("Cola Orange Premium")
+                .queryAll().stream().anyMatch(n -> n.getScene() != window[0].stage().getScene())).get());
         robot.interact(() -> window[0].stage().close());
     }
 }
