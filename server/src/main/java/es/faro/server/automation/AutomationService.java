@@ -17,7 +17,6 @@ import es.faro.server.config.Reference;
 import es.faro.server.http.ApiException;
 import es.faro.server.store.Agents;
 import es.faro.server.store.EventLog;
-import es.faro.server.store.ReferenceItems;
 import es.faro.server.store.Store;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -271,8 +270,8 @@ public final class AutomationService {
     }
 
     private static CannedResponse canned(Connection c, String id) throws SQLException {
-        return ReferenceItems.list(c, ReferenceItems.CANNED_RESPONSE, CannedResponse.class).stream()
-                .filter(r -> r.id().equals(id)).findFirst().orElse(null);
+        // Canned responses live in their own table since the canned-responses feature (not reference items).
+        return es.faro.server.canned.CannedResponses.find(c, id).orElse(null);
     }
 
     // --- hooks in the write paths ------------------------------------------------------------
