@@ -236,10 +236,129 @@ class OpenApiContractTest {
         call("DELETE", "/api/v1/admin/api-tokens/" + issued.get("id").asText(), admin, null, 200);
         call("DELETE", "/api/v1/admin/api-tokens/tok-none", admin, null, 404);
 
+        featureOperations(ana, lead, analyst, admin, tweetConv);
+
         assertThat(problems).isEmpty();
         TreeSet<String> notCalled = new TreeSet<>(DOC.operations());
         notCalled.removeAll(called.stream().map(s -> s.toUpperCase(Locale.ROOT).substring(0, s.indexOf(' '))
                 + s.substring(s.indexOf(' '))).toList());
         assertThat(notCalled).as("described operations this test never called").isEmpty();
+    }
+
+    /** The operations of the features merged after the first description (queues, canned, automation, ...). */
+    private static void featureOperations(String ana, String lead, String analyst, String admin, String conv) {
+        String pablo = api.login("pablo");
+        // Workqueues, next, presence, snooze, bulk.
+        call("POST", "/api/v1/me/presence", ana, Map.of("presence", "ONLINE"), 200);
+        call("POST", "/api/v1/me/presence", ana, Map.of("presence", "SLEEPING"), 400);
+        JsonNode queues = call("GET", "/api/v1/workqueues", ana, null, 200);
+        JsonNode created = call("POST", "/api/v1/workqueues", admin, Map.of("name", "OA urgente",
+                "channels", List.of("FACEBOOK"), "priorities", List.of("P1"), "position", 60), 201);
+        call("POST", "/api/v1/workqueues", ana, Map.of("name", "Compartida", "position", 1), 403);
+        String qid = created.get("id").asText();
+        call("GET", "/api/v1/workqueues/" + qid, ana, null, 200);
+        call("GET", "/api/v1/workqueues/q-none", ana, null, 404);
+        call("PUT", "/api/v1/workqueues/" + qid, admin, Map.of("name", "OA muy urgente",
+                "channels", List.of("FACEBOOK"), "priorities", List.of("P1"), "position", 61), 200);
+        call("DELETE", "/api/v1/workqueues/" + qid, admin, null, 204);
+        call("DELETE", "/api/v1/workqueues/" + qid, admin, null, 404);
+        call("POST", "/api/v1/queues/" + queues.get(0).get("id").asText() + "/next", lead, null, 200);
+        call("POST", "/api/v1/queues/q-none/next", ana, null, 404);
+        call("POST", "/api/v1/next", analyst, null, 403);
+        call("POST", "/api/v1/conversations/" + conv + "/snooze", ana, Map.of("version", version(conv)), 400);
+        call("POST", "/api/v1/conversations/" + conv + "/snooze", ana,
+                Map.of("until", java.time.Instant.now().plusSeconds(3600).toString(), "version", version(conv)), 200);
+        call("POST", "/api/v1/conversations/bulk", ana, Map.of("action", "labels", "add", List.of("averia"),
+                "items", List.of(Map.of("id", conv, "version", version(conv)), Map.of("id", "c-missing", "version", 1))), 200);
+        call("POST", "/api/v1/conversations/bulk", ana, Map.of("action", "explode",
+                "items", List.of(Map.of("id", conv, "version", 1))), 400);
+        // Users and teams.
+        call("GET", "/api/v1/admin/users", admin, null, 200);
+        call("GET", "/api/v1/admin/users", ana, null, 403);
+        JsonNode user = call("POST", "/api/v1/admin/users", admin, Map.of("username", "oa-agente", "name", "Agente OA",
+                "roles", List.of("AGENT"), "brands", List.of("orange"), "languages", List.of("es"), "capacity", 3,
+                "password", "contraseña-larga"), 201);
+        call("POST", "/api/v1/admin/users", admin, Map.of("username", "oa-agente"), 400);
+        call("PUT", "/api/v1/admin/users/" + user.get("id").asText(), admin, Map.of("username", "oa-agente",
+                "name", "Agente OA 2", "roles", List.of("AGENT"), "brands", List.of("orange"),
+                "languages", List.of("es"), "capacity", 4), 200);
+        call("PUT", "/api/v1/admin/users/u-none", admin, Map.of("username", "nadie-oa", "name", "X",
+                "roles", List.of("AGENT"), "brands", List.of("orange")), 404);
+        call("GET", "/api/v1/teams", lead, null, 200);
+        JsonNode team = call("POST", "/api/v1/admin/teams", admin, Map.of("name", "Turno OA", "leadId", "u-lucia",
+                "members", List.of("u-ana", "u-pablo")), 201);
+        call("POST", "/api/v1/admin/teams", lead, Map.of("name", "Turno OA", "members", List.of()), 403);
+        call("PUT", "/api/v1/admin/teams/" + team.get("id").asText(), admin, Map.of("name", "Turno OA tarde",
+                "leadId", "u-lucia", "members", List.of("u-ana")), 200);
+        call("DELETE", "/api/v1/admin/teams/" + team.get("id").asText(), admin, null, 204);
+        call("DELETE", "/api/v1/admin/teams/t-none", admin, null, 404);
+        // Canned responses.
+        JsonNode canned = call("GET", "/api/v1/canned-responses?language=es", ana, null, 200);
+        call("GET", "/api/v1/canned-responses/" + canned.get(0).get("id").asText(), ana, null, 200);
+        call("GET", "/api/v1/canned-responses/cr-none", ana, null, 404);
+        JsonNode mine = call("POST", "/api/v1/canned-responses", ana, Map.of("ownerId", "u-ana", "language", "es", "folder", "Mías",
+                "title", "OA", "shortcut", "oa", "body", "Hola {{customer.name}}", "labels", List.of()), 201);
+        call("POST", "/api/v1/canned-responses", ana, Map.of("title", ""), 400);
+        String cid = mine.get("id").asText();
+        call("PUT", "/api/v1/canned-responses/" + cid, ana, Map.of("ownerId", "u-ana", "language", "es", "folder", "Mías",
+                "title", "OA 2", "shortcut", "oa2", "body", "Hola", "labels", List.of()), 200);
+        call("POST", "/api/v1/canned-responses/" + cid + "/used", ana, null, 200);
+        call("DELETE", "/api/v1/canned-responses/" + cid, ana, null, 204);
+        call("DELETE", "/api/v1/canned-responses/" + cid, ana, null, 404);
+        // Automation rules, classifier, customers.
+        JsonNode rules = call("GET", "/api/v1/admin/rules", admin, null, 200);
+        call("GET", "/api/v1/admin/rules", lead, null, 403);
+        JsonNode rule = rules.get(0);
+        call("GET", "/api/v1/admin/rules/" + rule.get("id").asText(), admin, null, 200);
+        call("GET", "/api/v1/admin/rules/r-none", admin, null, 404);
+        call("PUT", "/api/v1/admin/rules/" + rule.get("id").asText(), admin, rule, 200);
+        com.fasterxml.jackson.databind.node.ObjectNode copy = rule.deepCopy();
+        copy.remove("id");
+        copy.remove("position");
+        copy.put("name", "OA copia");
+        JsonNode added = call("POST", "/api/v1/admin/rules", admin, copy, 201);
+        call("POST", "/api/v1/admin/rules", admin, Map.of("name", "sin disparador"), 400);
+        call("DELETE", "/api/v1/admin/rules/" + added.get("id").asText(), admin, null, 204);
+        call("DELETE", "/api/v1/admin/rules/r-none", admin, null, 404);
+        call("GET", "/api/v1/conversations/" + conv + "/suggestions", ana, null, 200);
+        call("GET", "/api/v1/conversations/c-none/suggestions", ana, null, 404);
+        call("GET", "/api/v1/admin/classifier", admin, null, 200);
+        call("POST", "/api/v1/admin/classifier/train", admin, null, 200);
+        call("POST", "/api/v1/admin/classifier/train", ana, null, 403);
+        JsonNode customers = call("GET", "/api/v1/customers?q=oa", ana, null, 200);
+        String customer = customers.get(0).get("id").asText();
+        call("GET", "/api/v1/customers/" + customer, ana, null, 200);
+        call("GET", "/api/v1/customers/cu-none", ana, null, 404);
+        call("POST", "/api/v1/customers/" + customer + "/merge", analyst, Map.of("with", customer), 403);
+        call("POST", "/api/v1/customers/" + customer + "/merge", ana, Map.of(), 400);
+        call("POST", "/api/v1/customers/cu-none/merge", ana, Map.of("with", customer), 404);
+        call("POST", "/api/v1/customers/merges/mg-none/undo", ana, null, 404);
+        assertThat(customers).isNotNull();
+        // Delivery, CSAT, audit, accounts and webhook secrets.
+        call("POST", "/api/v1/conversations/" + conv + "/messages/m-none/retry", ana, null, 404);
+        call("POST", "/api/v1/conversations/" + conv + "/messages/m-none/retry", analyst, null, 403);
+        call("POST", "/api/v1/conversations/" + conv + "/messages/m-none/posted", ana, Map.of("url", "javascript:x"), 400);
+        call("POST", "/api/v1/conversations/" + conv + "/messages/m-none/posted", pablo, null, 404);
+        call("GET", "/api/v1/surveys/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", null, null, 404);
+        call("POST", "/api/v1/surveys/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/response", null, Map.of("rating", 5), 404);
+        call("POST", "/api/v1/surveys/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/response", null, Map.of("comment", "x"), 400);
+        call("GET", "/api/v1/metrics/csat?groupBy=brand", analyst, null, 200);
+        call("GET", "/api/v1/metrics/csat", ana, null, 403);
+        call("GET", "/api/v1/admin/audit?limit=5", admin, null, 200);
+        call("GET", "/api/v1/admin/audit?from=x", admin, null, 400);
+        call("GET", "/api/v1/admin/audit", lead, null, 403);
+        JsonNode accounts = call("GET", "/api/v1/admin/accounts", admin, null, 200);
+        call("GET", "/api/v1/admin/accounts", ana, null, 403);
+        call("POST", "/api/v1/admin/accounts", admin, Map.of("brandId", "orange"), 400);
+        JsonNode account = accounts.get(0);
+        call("PUT", "/api/v1/admin/accounts/" + account.get("channel").asText().toLowerCase(Locale.ROOT) + "/"
+                + account.get("accountId").asText(), admin, account, 200);
+        call("PUT", "/api/v1/admin/accounts/" + account.get("channel").asText().toLowerCase(Locale.ROOT) + "/none", admin,
+                account, 404);
+        call("GET", "/api/v1/admin/channels/twitter/secrets", admin, null, 200);
+        call("GET", "/api/v1/admin/channels/nope/secrets", admin, null, 400);
+        call("POST", "/api/v1/admin/channels/community/secrets/rotate", admin,
+                Map.of("secret", "una-clave-nueva-muy-larga", "grace", "PT1H"), 201);
+        call("POST", "/api/v1/admin/channels/twitter/secrets/rotate", admin, Map.of("secret", "corta"), 400);
     }
 }

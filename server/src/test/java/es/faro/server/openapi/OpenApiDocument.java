@@ -51,17 +51,24 @@ final class OpenApiDocument {
         return out;
     }
 
-    /** The path template of the spec that {@code concretePath} (no query) matches. */
+    /**
+     * The path template of the spec that {@code concretePath} (no query) matches; a literal segment wins
+     * over a parameter (so {@code /conversations/bulk} is not taken for {@code /conversations/{id}}).
+     */
     Optional<String> template(String concretePath) {
         Iterator<String> names = root.get("paths").fieldNames();
+        String best = null;
+        long bestParams = Long.MAX_VALUE;
         while (names.hasNext()) {
             String t = names.next();
             String regex = Pattern.quote(t).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
-            if (concretePath.matches(regex)) {
-                return Optional.of(t);
+            long params = t.chars().filter(ch -> ch == '{').count();
+            if (concretePath.matches(regex) && params < bestParams) {
+                best = t;
+                bestParams = params;
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(best);
     }
 
     JsonNode response(String template, String method, int status) {
