@@ -134,10 +134,19 @@ public final class CustomerPanelView {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        root = new VBox(scroll);
+        // With no conversation open, one quiet line instead of empty headings and a merge box.
+        Label empty = new Label(i18n.get("automation.customer.empty"));
+        empty.setId("customer-empty");
+        empty.setWrapText(true);
+        empty.getStyleClass().addAll(Styles.TEXT_MUTED, "customer-panel");
+        scroll.visibleProperty().bind(vm.profileProperty().isNotNull());
+        scroll.managedProperty().bind(scroll.visibleProperty());
+        empty.visibleProperty().bind(vm.profileProperty().isNull());
+        empty.managedProperty().bind(empty.visibleProperty());
+        root = new VBox(empty, scroll);
         root.setId("customer-panel");
-        root.setMinWidth(220);
-        root.setPrefWidth(280);
+        root.setMinWidth(200);
+        root.setPrefWidth(260);
     }
 
     private static Label section(String text) {

@@ -92,7 +92,7 @@ public final class WorkstationView {
     /** Adds a panel to the right of the thread (e.g. the customer panel). */
     public void addSidePanel(Node panel) {
         split.getItems().add(panel);
-        split.setDividerPositions(0.36, 0.76);
+        split.setDividerPositions(0.33, 0.80); // queue, thread (the widest: the agent reads and writes there), customer
         SplitPane.setResizableWithParent(panel, false);
     }
 
