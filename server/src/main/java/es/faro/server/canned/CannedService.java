@@ -78,7 +78,7 @@ public final class CannedService {
         return await(store.write(c -> {
             checkReferences(c, clean);
             CannedResponses.upsert(c, clean);
-            EventLog.append(c, EventType.CANNED_RESPONSE, clock.instant(), null, null, clean);
+            appendUpsert(c, clean);
             return clean;
         }));
     }
@@ -93,7 +93,12 @@ public final class CannedService {
             requireManage(me, clean);
             checkReferences(c, clean);
             CannedResponses.upsert(c, clean);
-            EventLog.append(c, EventType.CANNED_RESPONSE, clock.instant(), null, null, clean);
+            if (current.ownerId() != null && !current.ownerId().equals(clean.ownerId())) {
+                // An admin moved it away from its owner: the former owner's clients drop it.
+                EventLog.appendPrivate(c, EventType.CANNED_RESPONSE_DELETED, clock.instant(), current.ownerId(),
+                        true, Map.of("id", id));
+            }
+            appendUpsert(c, clean);
             return clean;
         }));
     }
@@ -105,7 +110,8 @@ public final class CannedService {
                     .orElseThrow(() -> ApiException.notFound("no canned response " + id));
             requireManage(me, current);
             CannedResponses.delete(c, id);
-            EventLog.append(c, EventType.CANNED_RESPONSE_DELETED, clock.instant(), null, null, Map.of("id", id));
+            EventLog.appendOwned(c, EventType.CANNED_RESPONSE_DELETED, clock.instant(), current.ownerId(), true,
+                    Map.of("id", id));
             return null;
         }));
     }
@@ -117,9 +123,14 @@ public final class CannedService {
             CannedResponses.find(c, id).filter(r -> mayRead(me, r))
                     .orElseThrow(() -> ApiException.notFound("no canned response " + id));
             CannedResponse counted = CannedResponses.countUse(c, id).orElseThrow();
-            EventLog.append(c, EventType.CANNED_RESPONSE, clock.instant(), null, null, counted);
+            appendUpsert(c, counted);
             return counted;
         }));
+    }
+
+    /** A personal one's event reaches its owner and admins only (who may read it); a shared one everyone. */
+    private void appendUpsert(Connection c, CannedResponse r) throws SQLException {
+        EventLog.appendOwned(c, EventType.CANNED_RESPONSE, clock.instant(), r.ownerId(), true, r);
     }
 
     // --- rules -------------------------------------------------------------------------------

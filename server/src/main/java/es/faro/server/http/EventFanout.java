@@ -98,13 +98,24 @@ public final class EventFanout implements AutoCloseable {
     private record BatchKey(Agent agent, long cursor) {
     }
 
-    /** One event and its whole SSE frame as bytes. */
-    private record Wire(ScopedEvent scoped, byte[] frame) {
+    /**
+     * One event and its whole SSE frame as bytes. A {@code tailored} event (a reference snapshot that
+     * lists private items) is serialized again for each recipient, without the private items of others.
+     */
+    private record Wire(ScopedEvent scoped, byte[] frame, boolean tailored) {
         static Wire of(ScopedEvent e) {
-            Event event = e.event();
+            return new Wire(e, frameOf(e.event()), e.tailored());
+        }
+
+        static byte[] frameOf(Event event) {
             // The JSON is compact (no line breaks), so it is one data line.
             String frame = "id: " + event.seq() + "\nevent: " + event.type() + "\ndata: " + Json.write(event) + "\n\n";
-            return new Wire(e, frame.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return frame.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        /** The frame as {@code agent} receives it (call only when {@link ScopedEvent#visibleTo} holds). */
+        byte[] frameFor(Agent agent) {
+            return tailored ? frameOf(scoped.eventFor(agent)) : frame;
         }
 
         long seq() {
@@ -332,7 +343,7 @@ public final class EventFanout implements AutoCloseable {
                         break;
                     }
                     if (e.visibleTo(s.agent)) {
-                        out.writeBytes(Wire.of(e).frame());
+                        out.writeBytes(Wire.of(e).frameFor(s.agent));
                     }
                     last = e.event().seq();
                 }
@@ -362,19 +373,24 @@ public final class EventFanout implements AutoCloseable {
 
     /** The frames from {@code first} on that {@code agent} may see, as one byte array. */
     private static byte[] assemble(List<Wire> events, int first, Agent agent) {
+        // Visibility (brand, channel, owner) is decided per event here, once per agent and cursor;
+        // the frames are shared bytes except for the rare tailored event.
+        byte[][] frames = new byte[events.size() - first][];
         int size = 0;
         for (int i = first; i < events.size(); i++) {
-            if (events.get(i).scoped().visibleTo(agent)) {
-                size += events.get(i).frame().length;
+            Wire wire = events.get(i);
+            if (wire.scoped().visibleTo(agent)) {
+                byte[] frame = wire.frameFor(agent);
+                frames[i - first] = frame;
+                size += frame.length;
             }
         }
         byte[] batch = new byte[size];
         int at = 0;
-        for (int i = first; i < events.size(); i++) {
-            Wire wire = events.get(i);
-            if (wire.scoped().visibleTo(agent)) {
-                System.arraycopy(wire.frame(), 0, batch, at, wire.frame().length);
-                at += wire.frame().length;
+        for (byte[] frame : frames) {
+            if (frame != null) {
+                System.arraycopy(frame, 0, batch, at, frame.length);
+                at += frame.length;
             }
         }
         return batch;

@@ -73,11 +73,12 @@ final class SyncRoutes {
         ctx.json(result);
     }
 
-    /** Shared queues and the agent's own personal views; others' views stay theirs. */
+    /**
+     * Shared queues and canned responses plus the agent's own personal ones (and, for admins, others'
+     * personal canned responses, as the canned-response API allows); others' private items stay theirs.
+     */
     private static ReferenceData ownViews(ReferenceData d, Agent agent) {
-        return new ReferenceData(d.brands(), d.channels(), d.queues().stream()
-                .filter(q -> q.owner() == null || q.owner().equals(agent.id())).toList(), d.agents(), d.labels(),
-                d.cannedResponses(), d.slaPolicies(), d.calendars());
+        return es.faro.server.store.PrivateItems.forAgent(d, agent);
     }
 
     private void changes(Context ctx) {
@@ -94,7 +95,7 @@ final class SyncRoutes {
         List<Event> visible = new ArrayList<>(scanned.size());
         for (EventLog.ScopedEvent e : scanned) {
             if (e.visibleTo(agent)) {
-                visible.add(e.event());
+                visible.add(e.eventFor(agent));
             }
         }
         // "last" is the last seq scanned, visible or not, so a scoped client still moves forward.

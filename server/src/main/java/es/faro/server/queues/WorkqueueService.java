@@ -53,7 +53,7 @@ public final class WorkqueueService {
         Workqueue q = withIdAndOwner(body, "wq-" + UUID.randomUUID().toString().substring(0, 8), owner);
         return QueueService.join(store.write(c -> {
             QueueTables.upsertWorkqueue(c, q);
-            EventLog.append(c, EventType.WORKQUEUE, clock.instant(), null, null, q);
+            EventLog.appendOwned(c, EventType.WORKQUEUE, clock.instant(), q.owner(), false, q);
             return q;
         }));
     }
@@ -65,20 +65,22 @@ public final class WorkqueueService {
             Workqueue current = editable(c, actor, id);
             Workqueue q = withIdAndOwner(body, id, current.owner());
             QueueTables.upsertWorkqueue(c, q);
-            EventLog.append(c, EventType.WORKQUEUE, clock.instant(), null, null, q);
+            EventLog.appendOwned(c, EventType.WORKQUEUE, clock.instant(), q.owner(), false, q);
             return q;
         }));
     }
 
     public void delete(Agent actor, String id) {
         QueueService.join(store.write(c -> {
-            editable(c, actor, id);
+            Workqueue current = editable(c, actor, id);
             if (QueueTables.fromReferenceFiles(c, id)) {
                 throw new ApiException(409, "defined_in_config", "workqueue " + id
                         + " comes from the reference files (queues.json); change it there to remove it");
             }
             QueueTables.deleteWorkqueue(c, id);
-            EventLog.append(c, EventType.WORKQUEUE_DELETED, clock.instant(), null, null, Map.of("id", id));
+            // A personal view's deletion goes, like its updates, to its owner only.
+            EventLog.appendOwned(c, EventType.WORKQUEUE_DELETED, clock.instant(), current.owner(), false,
+                    Map.of("id", id));
             return null;
         }));
     }

@@ -129,8 +129,12 @@ class CannedResponsesApiTest {
             assertThat(delete(api, BASE + "/" + sharedId, lucia).status()).isEqualTo(404);
             assertThat(delete(api, BASE + "/" + personalId, admin).status()).as("admins manage any").isEqualTo(204);
 
-            List<JsonNode> upserts = events(api, lucia, cursor, "canned_response.upserted");
+            List<JsonNode> upserts = events(api, ana, cursor, "canned_response.upserted");
             assertThat(upserts).hasSize(7);
+            assertThat(events(api, lucia, cursor, "canned_response.upserted")).as("ana's personal ones are hers")
+                    .hasSize(5).extracting(e -> e.at("/data/id").asText()).containsOnly(sharedId);
+            assertThat(events(api, lucia, cursor, "canned_response.deleted"))
+                    .extracting(e -> e.at("/data/id").asText()).containsExactly(sharedId);
             assertThat(upserts.get(upserts.size() - 1).at("/data/title").asText()).isEqualTo("Pedido enviado");
             List<JsonNode> deletes = events(api, ana, cursor, "canned_response.deleted");
             assertThat(deletes).extracting(e -> e.at("/data/id").asText()).containsExactly(sharedId, personalId);
