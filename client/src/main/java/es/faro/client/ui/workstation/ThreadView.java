@@ -70,6 +70,10 @@ final class ThreadView {
 
         root = new StackPane(empty, content);
         root.setMinWidth(420);
+        // In a narrow column the thread is cut at its right edge, never centred and cut on both sides.
+        content.setMinWidth(0);
+        StackPane.setAlignment(content, Pos.TOP_LEFT);
+        root.setClip(clip(root));
     }
 
     Node root() {
@@ -87,5 +91,12 @@ final class ThreadView {
 
     void addHeaderRow(Node row) {
         headerRows.getChildren().add(row);
+    }
+
+    private static javafx.scene.shape.Rectangle clip(javafx.scene.layout.Region region) {
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(region.widthProperty());
+        clip.heightProperty().bind(region.heightProperty());
+        return clip;
     }
 }
