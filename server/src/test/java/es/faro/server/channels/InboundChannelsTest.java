@@ -1,11 +1,17 @@
 package es.faro.server.channels;
 
+import static es.faro.server.support.Payloads.appStoreReview;
+import static es.faro.server.support.Payloads.appStoreReviews;
+import static es.faro.server.support.Payloads.igComment;
+import static es.faro.server.support.Payloads.igDm;
+import static es.faro.server.support.Payloads.igMessaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import es.faro.protocol.channel.Signatures;
 import es.faro.server.support.ApiClient;
 import es.faro.server.support.ApiClient.Reply;
+import es.faro.server.support.Payloads;
 import es.faro.server.support.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -25,11 +31,11 @@ import org.junit.jupiter.api.Test;
  * with raw payloads in each network's published shape, signed over the bytes as sent.
  */
 class InboundChannelsTest {
-    static final String IG_SECRET = "test-instagram-secret";
-    static final String AS_SECRET = "test-app-store-secret";
-    static final String ORANGE_IG = "17841400000000001";
+    static final String IG_SECRET = Payloads.INSTAGRAM_SECRET;
+    static final String AS_SECRET = Payloads.APP_STORE_SECRET;
+    static final String ORANGE_IG = Payloads.ORANGE_IG;
     static final String JAZZTEL_IG = "17841400000000002";
-    static final String ORANGE_IOS = "1100000001";
+    static final String ORANGE_IOS = Payloads.ORANGE_IOS;
     static final String SIMYO_IOS = "1100000004";
 
     static TestServer server;
@@ -79,38 +85,6 @@ class InboundChannelsTest {
         byte[] body = raw.getBytes(StandardCharsets.UTF_8);
         return api.post("/api/v1/channels/google_play/webhook?account=" + app, null, body,
                 Map.of(Signatures.FARO_HEADER, Signatures.hexHeader(TestServer.GOOGLE_PLAY_SECRET, body)));
-    }
-
-    static String igComment(String account, String commentId, String fromId, String username, String text,
-                            String mediaId, String parentId) {
-        return "{\"object\":\"instagram\",\"entry\":[{\"id\":\"" + account + "\",\"time\":1732600000,\"changes\":[{"
-                + "\"field\":\"comments\",\"value\":{\"from\":{\"id\":\"" + fromId + "\",\"username\":\"" + username
-                + "\"},\"media\":{\"id\":\"" + mediaId + "\",\"media_product_type\":\"FEED\"},\"id\":\"" + commentId
-                + "\"," + (parentId == null ? "" : "\"parent_id\":\"" + parentId + "\",") + "\"text\":\"" + text
-                + "\"}}]}]}";
-    }
-
-    static String igMessaging(String account, String item) {
-        return "{\"object\":\"instagram\",\"entry\":[{\"id\":\"" + account + "\",\"time\":1732600000000,"
-                + "\"messaging\":[" + item + "]}]}";
-    }
-
-    static String dm(String account, String sender, String messageJson) {
-        return "{\"sender\":{\"id\":\"" + sender + "\"},\"recipient\":{\"id\":\"" + account + "\"},\"timestamp\":"
-                + System.currentTimeMillis() + "," + messageJson + "}";
-    }
-
-    static String review(String id, int rating, String title, String body, String nickname) {
-        return "{\"type\":\"customerReviews\",\"id\":\"" + id + "\",\"attributes\":{\"rating\":" + rating
-                + ",\"title\":\"" + title + "\",\"body\":\"" + body + "\",\"reviewerNickname\":\"" + nickname
-                + "\",\"createdDate\":\"2026-11-20T09:15:00-08:00\",\"territory\":\"ESP\"},\"relationships\":"
-                + "{\"response\":{\"links\":{\"related\":\"https://api.appstoreconnect.apple.com/v1/customerReviews/"
-                + id + "/response\"}}}}";
-    }
-
-    static String reviews(String... items) {
-        return "{\"data\":[" + String.join(",", items) + "],\"links\":{\"self\":"
-                + "\"https://api.appstoreconnect.apple.com/v1/apps/x/customerReviews\"}}";
     }
 
     static JsonNode conversationOf(String channelMessageId) {
@@ -184,7 +158,7 @@ class InboundChannelsTest {
     void instagramDirectMessagesWithEmojiAndNonLatinTextEscapedTheWayMetaSendsThem() {
         // Meta escapes non-ASCII as \\uXXXX (emoji as surrogate pairs); the signature is over these bytes.
         String text = "\\u0645\\u0631\\u062d\\u0628\\u0627 \\u4f60\\u597d \\ud83d\\udcf6\\ud83d\\ude4f";
-        Reply r = instagram(igMessaging(ORANGE_IG, dm(ORANGE_IG, "igsid-1",
+        Reply r = instagram(igMessaging(ORANGE_IG, igDm(ORANGE_IG, "igsid-1",
                 "\"message\":{\"mid\":\"ig-mid-1\",\"text\":\"" + text + "\"}")));
         assertThat(r.status()).isEqualTo(200);
         JsonNode m = messageOf("ig-mid-1");
@@ -192,11 +166,11 @@ class InboundChannelsTest {
         assertThat(m.get("public").asBoolean()).isFalse();
         assertThat(m.get("channel").asText()).isEqualTo("INSTAGRAM");
         // An echo of the account's own message is not a customer message.
-        assertThat(instagram(igMessaging(ORANGE_IG, dm(ORANGE_IG, "igsid-1",
+        assertThat(instagram(igMessaging(ORANGE_IG, igDm(ORANGE_IG, "igsid-1",
                 "\"message\":{\"mid\":\"ig-mid-echo\",\"text\":\"hola\",\"is_echo\":true}")))
                 .at("/accepted").asInt()).isZero();
         // A photo with no text still arrives.
-        instagram(igMessaging(ORANGE_IG, dm(ORANGE_IG, "igsid-1",
+        instagram(igMessaging(ORANGE_IG, igDm(ORANGE_IG, "igsid-1",
                 "\"message\":{\"mid\":\"ig-mid-2\",\"attachments\":[{\"type\":\"image\",\"payload\":{\"url\":"
                         + "\"https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=1\"}}]}")));
         assertThat(messageOf("ig-mid-2").get("body").asText()).isEqualTo("[image]");
@@ -205,10 +179,10 @@ class InboundChannelsTest {
 
     @Test
     void instagramEditAndUnsendUpdateTheMessageAndKeepTheAudit() throws SQLException {
-        instagram(igMessaging(ORANGE_IG, dm(ORANGE_IG, "igsid-5",
+        instagram(igMessaging(ORANGE_IG, igDm(ORANGE_IG, "igsid-5",
                 "\"message\":{\"mid\":\"ig-mid-5\",\"text\":\"Mi número es 600111222\"}")));
         String convId = messageOf("ig-mid-5").get("conversationId").asText();
-        Reply edit = instagram(igMessaging(ORANGE_IG, dm(ORANGE_IG, "igsid-5",
+        Reply edit = instagram(igMessaging(ORANGE_IG, igDm(ORANGE_IG, "igsid-5",
                 "\"message_edit\":{\"mid\":\"ig-mid-5\",\"text\":\"Mi número es 600111333\",\"num_edit\":1}")));
         assertThat(edit.status()).isEqualTo(200);
         assertThat(edit.at("/updated").asInt()).isEqualTo(1);
@@ -218,7 +192,7 @@ class InboundChannelsTest {
         assertThat(edited.has("editedAt")).isTrue();
         assertThat(thread(convId).size()).isEqualTo(1);
 
-        Reply unsend = instagram(igMessaging(ORANGE_IG, dm(ORANGE_IG, "igsid-5",
+        Reply unsend = instagram(igMessaging(ORANGE_IG, igDm(ORANGE_IG, "igsid-5",
                 "\"message\":{\"mid\":\"ig-mid-5\",\"is_deleted\":true}")));
         assertThat(unsend.at("/deleted").asInt()).isEqualTo(1);
         JsonNode deleted = messageOf("ig-mid-5");
@@ -228,11 +202,11 @@ class InboundChannelsTest {
         assertThat(revisions(deleted.get("id").asText())).containsExactly(
                 "EDIT:Mi número es 600111222→Mi número es 600111333", "DELETE:Mi número es 600111333→null");
         // A repeated deletion and an edit after the deletion change nothing.
-        assertThat(instagram(igMessaging(ORANGE_IG, dm(ORANGE_IG, "igsid-5",
+        assertThat(instagram(igMessaging(ORANGE_IG, igDm(ORANGE_IG, "igsid-5",
                 "\"message\":{\"mid\":\"ig-mid-5\",\"is_deleted\":true}"))).at("/duplicates").asInt()).isEqualTo(1);
         assertThat(revisions(deleted.get("id").asText())).hasSize(2);
         // Deleting something never received stores nothing.
-        Reply unknown = instagram(igMessaging(ORANGE_IG, dm(ORANGE_IG, "igsid-5",
+        Reply unknown = instagram(igMessaging(ORANGE_IG, igDm(ORANGE_IG, "igsid-5",
                 "\"message\":{\"mid\":\"ig-never\",\"is_deleted\":true}")));
         assertThat(unknown.at("/duplicates").asInt()).isEqualTo(1);
         assertThat(messageOf("ig-never")).isNull();
@@ -283,9 +257,9 @@ class InboundChannelsTest {
 
     @Test
     void appStoreReviewsAreDeduplicatedAndAnEditUpdatesTheMessage() {
-        Reply r = appStore(ORANGE_IOS, reviews(
-                review("as-1", 1, "No funciona", "La app se cierra al abrir la factura 😤", "Lucía M."),
-                review("as-2", 5, "アプリ", "とても便利です", "Kenji")));
+        Reply r = appStore(ORANGE_IOS, appStoreReviews(
+                appStoreReview("as-1", 1, "No funciona", "La app se cierra al abrir la factura 😤", "Lucía M."),
+                appStoreReview("as-2", 5, "アプリ", "とても便利です", "Kenji")));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.at("/accepted").asInt()).isEqualTo(2);
         JsonNode conv = conversationOf("as-1");
@@ -298,26 +272,26 @@ class InboundChannelsTest {
         assertThat(messageOf("as-1").get("createdAt").asText()).isEqualTo("2026-11-20T17:15:00Z");
 
         // Polled again unchanged: duplicates, nothing new.
-        Reply again = appStore(ORANGE_IOS, reviews(
-                review("as-1", 1, "No funciona", "La app se cierra al abrir la factura 😤", "Lucía M.")));
+        Reply again = appStore(ORANGE_IOS, appStoreReviews(
+                appStoreReview("as-1", 1, "No funciona", "La app se cierra al abrir la factura 😤", "Lucía M.")));
         assertThat(again.at("/duplicates").asInt()).isEqualTo(1);
         // The customer edits the review (new rating and text): the same message is updated.
-        Reply edited = appStore(ORANGE_IOS, reviews(
-                review("as-1", 4, "Ya funciona", "Tras la actualización va bien", "Lucía M.")));
+        Reply edited = appStore(ORANGE_IOS, appStoreReviews(
+                appStoreReview("as-1", 4, "Ya funciona", "Tras la actualización va bien", "Lucía M.")));
         assertThat(edited.at("/updated").asInt()).isEqualTo(1);
         assertThat(edited.at("/accepted").asInt()).isZero();
         assertThat(messageOf("as-1").get("body").asText()).isEqualTo("★★★★ Ya funciona\nTras la actualización va bien");
         assertThat(thread(conv.get("id").asText()).size()).isEqualTo(1);
 
         // Another brand's app id.
-        appStore(SIMYO_IOS, reviews(review("as-3", 3, "Regular", "Bien", "N")));
+        appStore(SIMYO_IOS, appStoreReviews(appStoreReview("as-3", 3, "Regular", "Bien", "N")));
         assertThat(conversationOf("as-3").get("brandId").asText()).isEqualTo("simyo");
     }
 
     @Test
     void malformedAppStorePayloadsAre4xxAndStoreNothing() {
-        Reply rating = appStore(ORANGE_IOS, reviews(review("as-b1", 3, "ok", "ok", "a"),
-                review("as-b2", 7, "demasiadas estrellas", "x", "b")));
+        Reply rating = appStore(ORANGE_IOS, appStoreReviews(appStoreReview("as-b1", 3, "ok", "ok", "a"),
+                appStoreReview("as-b2", 7, "demasiadas estrellas", "x", "b")));
         assertThat(rating.status()).isEqualTo(400);
         assertThat(rating.at("/error/message").asText()).contains("rating");
         assertThat(messageOf("as-b1")).isNull();
@@ -327,11 +301,11 @@ class InboundChannelsTest {
         assertThat(appStore(ORANGE_IOS, "{\"reviews\":[]}").status()).isEqualTo(400);
         assertThat(appStore(ORANGE_IOS, "{\"data\":[{\"type\":\"customerReviews\",\"id\":\"as-b5\",\"attributes\":"
                 + "{\"rating\":2,\"createdDate\":\"2026-11-20T09:15:00-08:00\"}}]}").status()).isEqualTo(400);
-        byte[] body = reviews(review("as-b6", 3, "t", "b", "n")).getBytes(StandardCharsets.UTF_8);
+        byte[] body = appStoreReviews(appStoreReview("as-b6", 3, "t", "b", "n")).getBytes(StandardCharsets.UTF_8);
         Reply noAccount = api.post("/api/v1/channels/app_store/webhook", null, body,
                 Map.of(Signatures.FARO_HEADER, Signatures.hexHeader(AS_SECRET, body)));
         assertThat(noAccount.status()).isEqualTo(400);
-        assertThat(appStore("999", reviews(review("as-b7", 3, "t", "b", "n"))).status()).isEqualTo(404);
+        assertThat(appStore("999", appStoreReviews(appStoreReview("as-b7", 3, "t", "b", "n"))).status()).isEqualTo(404);
         Reply unsigned = api.post("/api/v1/channels/app_store/webhook?account=" + ORANGE_IOS, null, body);
         assertThat(unsigned.status()).isEqualTo(401);
         for (String id : List.of("as-b2", "as-b3", "as-b4", "as-b5", "as-b6", "as-b7")) {
@@ -394,9 +368,9 @@ class InboundChannelsTest {
         assertThat(messageOf("p9_c1").has("deletedAt")).isTrue();
         assertThat(revisions(m.get("id").asText())).hasSize(2);
         // Messenger edits use message_edit.
-        facebook("{\"object\":\"page\",\"entry\":[{\"id\":\"2000001\",\"messaging\":[" + dm("2000001", "fb-u7",
+        facebook("{\"object\":\"page\",\"entry\":[{\"id\":\"2000001\",\"messaging\":[" + igDm("2000001", "fb-u7",
                 "\"message\":{\"mid\":\"fb-mid-7\",\"text\":\"hola\"}") + "]}]}");
-        facebook("{\"object\":\"page\",\"entry\":[{\"id\":\"2000001\",\"messaging\":[" + dm("2000001", "fb-u7",
+        facebook("{\"object\":\"page\",\"entry\":[{\"id\":\"2000001\",\"messaging\":[" + igDm("2000001", "fb-u7",
                 "\"message_edit\":{\"mid\":\"fb-mid-7\",\"text\":\"hola, ¿me ayudáis?\",\"num_edit\":1}") + "]}]}");
         assertThat(messageOf("fb-mid-7").get("body").asText()).isEqualTo("hola, ¿me ayudáis?");
         // An edit without text is malformed.

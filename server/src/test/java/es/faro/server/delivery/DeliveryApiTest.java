@@ -1,19 +1,22 @@
 package es.faro.server.delivery;
 
+import static es.faro.server.community.CommunityPayloads.ORANGE_COMMUNITY;
+import static es.faro.server.community.CommunityPayloads.ORANGE_FEED;
 import static es.faro.server.support.Payloads.ORANGE_APP;
+import static es.faro.server.support.Payloads.ORANGE_IG;
+import static es.faro.server.support.Payloads.ORANGE_IOS;
 import static es.faro.server.support.Payloads.ORANGE_PAGE;
 import static es.faro.server.support.Payloads.ORANGE_X;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import es.faro.protocol.model.Channel;
-import es.faro.server.channels.InboundMessage;
+import es.faro.server.community.CommunityPayloads;
 import es.faro.server.support.ApiClient;
 import es.faro.server.support.ApiClient.Reply;
 import es.faro.server.support.Payloads;
 import es.faro.server.support.TestServer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +52,8 @@ class DeliveryApiTest {
         config.put("delivery.backoff.base", "PT0.05S");
         config.put("delivery.backoff.max", "PT0.2S");
         config.put("delivery.attempts", "3");
+        config.putAll(Payloads.instagramAndAppStoreSecrets());
+        config.putAll(CommunityPayloads.secrets());
         server = TestServer.start(config);
         api = server.client();
         ana = api.login("ana");
@@ -83,12 +88,68 @@ class DeliveryApiTest {
         throw new AssertionError("no conversation with " + text);
     }
 
-    /** Feeds a customer message through the ingest path (for channels whose webhook adapter lives elsewhere). */
-    static String ingest(Channel channel, String account, String messageId, String userId, String text, boolean isPublic,
-                         List<String> references) {
-        server.server().ingest().ingest(List.of(new InboundMessage(channel, account, messageId, userId, "Cliente " + userId,
-                null, 0, text, isPublic, references, Instant.now(), "es"))).join();
-        return conversationWith(channel, text).get("id").asText();
+    /** The conversation holding the customer's message {@code channelMessageId}, as the lead sees it. */
+    static String conversationOf(Channel channel, String channelMessageId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            Reply list = api.get("/api/v1/conversations?limit=200&channel=" + channel.wireName(), lucia);
+            for (JsonNode conv : list.at("/items")) {
+                String id = conv.get("id").asText();
+                for (JsonNode m : api.get("/api/v1/conversations/" + id + "/messages", lucia).json()) {
+                    if (channelMessageId.equals(m.path("channelMessageId").asText())) {
+                        return id;
+                    }
+                }
+            }
+            sleep(20);
+        }
+        throw new AssertionError("no conversation with message " + channelMessageId);
+    }
+
+    /** Posts a raw webhook body as the network sends it and checks the server accepted it. */
+    static void webhook(String channelAndQuery, byte[] body, Map<String, String> signature) {
+        Reply r = api.post("/api/v1/channels/" + channelAndQuery, null, body, signature);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.at("/accepted").asInt()).as(r.text()).isEqualTo(1);
+    }
+
+    /** A customer's public Instagram comment on a post of the Orange account, through the Meta webhook. */
+    static String instagramComment(String commentId, String userId, String text) {
+        byte[] body = Payloads.bytes(Payloads.igComment(ORANGE_IG, commentId, userId, "user" + userId, text,
+                "media-1", null));
+        webhook("instagram/webhook", body, Payloads.instagramSignature(body));
+        return conversationOf(Channel.INSTAGRAM, commentId);
+    }
+
+    /** A customer's Instagram direct message to the Orange account, through the Meta webhook. */
+    static String instagramDirectMessage(String mid, String igsid, String text) {
+        byte[] body = Payloads.bytes(Payloads.igMessaging(ORANGE_IG, Payloads.igDm(ORANGE_IG, igsid,
+                "\"message\":{\"mid\":\"" + mid + "\",\"text\":\"" + text + "\"}")));
+        webhook("instagram/webhook", body, Payloads.instagramSignature(body));
+        return conversationOf(Channel.INSTAGRAM, mid);
+    }
+
+    /** A Google Play review of the Orange app, forwarded by the poller (faro-signed). */
+    static String googlePlayReview(String reviewId) {
+        byte[] body = Payloads.googlePlayReviews(List.of(reviewId));
+        webhook("google_play/webhook?account=" + ORANGE_APP, body, Payloads.faroSignature(body));
+        return conversationOf(Channel.GOOGLE_PLAY, reviewId);
+    }
+
+    /** An App Store review of the Orange iOS app in App Store Connect's shape, forwarded (faro-signed). */
+    static String appStoreReview(String reviewId, String text) {
+        byte[] body = Payloads.bytes(Payloads.appStoreReviews(
+                Payloads.appStoreReview(reviewId, 2, "Mal", text, unique("nick"))));
+        webhook("app_store/webhook?account=" + ORANGE_IOS, body, Payloads.appStoreSignature(body));
+        return conversationOf(Channel.APP_STORE, reviewId);
+    }
+
+    /** A topic on the Orange community in the Khoros messages shape. */
+    static String communityTopic(String messageId, String text) {
+        byte[] body = CommunityPayloads.messages(CommunityPayloads.message(messageId, unique("member"), unique("login"),
+                "fibra", "Ayuda", "<p>" + text + "</p>", null, 0, 10, "2026-11-24T10:00:00Z"));
+        assertThat(CommunityPayloads.postCommunity(api, ORANGE_COMMUNITY, body).status()).isEqualTo(200);
+        return conversationOf(Channel.COMMUNITY, messageId);
     }
 
     static Reply reply(String token, String conversationId, String body, boolean isPublic) {
@@ -213,8 +274,7 @@ class DeliveryApiTest {
     @Test
     void instagramCommentReplyAndDirectMessage() {
         String commentId = unique("igc");
-        String conv = ingest(Channel.INSTAGRAM, "17841400000000001", commentId, unique("igu"), unique("Foto"), true,
-                List.of("media-1"));
+        String conv = instagramComment(commentId, unique("igu"), unique("Foto"));
         JsonNode m = replyAndDeliver(ana, conv, "¡Gracias!", true);
         FakeNetwork.Received got = only(m.get("id").asText());
         assertThat(got.path()).isEqualTo("/" + commentId + "/replies");
@@ -222,8 +282,7 @@ class DeliveryApiTest {
         assertThat(m.get("delivery").asText()).isEqualTo("SENT");
 
         String igsid = unique("igsid");
-        String dmConv = ingest(Channel.INSTAGRAM, "17841400000000001", unique("igdm"), igsid, unique("DM ig"), false,
-                List.of());
+        String dmConv = instagramDirectMessage(unique("igdm"), igsid, unique("DM ig"));
         JsonNode dm = replyAndDeliver(ana, dmConv, "Hola por DM", false);
         FakeNetwork.Received send = only(dm.get("id").asText());
         assertThat(send.path()).isEqualTo("/me/messages");
@@ -233,7 +292,7 @@ class DeliveryApiTest {
     @Test
     void googlePlayReplyToReview() {
         String reviewId = unique("gp:review");
-        String conv = ingest(Channel.GOOGLE_PLAY, ORANGE_APP, reviewId, reviewId, unique("La app falla"), true, List.of());
+        String conv = googlePlayReview(reviewId);
         JsonNode m = replyAndDeliver(ana, conv, "Lo sentimos, prueba la versión 5.2", true);
         FakeNetwork.Received got = only(m.get("id").asText());
         assertThat(got.path()).isEqualTo("/androidpublisher/v3/applications/" + ORANGE_APP + "/reviews/"
@@ -246,7 +305,7 @@ class DeliveryApiTest {
     @Test
     void appStoreResponseToReview() {
         String reviewId = unique("asr");
-        String conv = ingest(Channel.APP_STORE, "1100000001", reviewId, unique("nick"), unique("No carga"), true, List.of());
+        String conv = appStoreReview(reviewId, unique("No carga"));
         JsonNode m = replyAndDeliver(ana, conv, "Actualiza a la 5.2, por favor", true);
         FakeNetwork.Received got = only(m.get("id").asText());
         assertThat(got.path()).isEqualTo("/v1/customerReviewResponses");
@@ -260,8 +319,7 @@ class DeliveryApiTest {
     @Test
     void communityReplyToTheCustomersMessage() {
         String parent = unique("kh");
-        String conv = ingest(Channel.COMMUNITY, "comunidad-orange", parent, unique("member"), unique("Router"), true,
-                List.of("thread-1"));
+        String conv = communityTopic(parent, unique("Router"));
         JsonNode m = replyAndDeliver(ana, conv, "Reinicia el router", true);
         FakeNetwork.Received got = only(m.get("id").asText());
         assertThat(got.path()).isEqualTo("/api/2.0/messages");
@@ -274,8 +332,12 @@ class DeliveryApiTest {
     @Test
     void forumReplyIsPreparedWithALinkAndTheAgentMarksItPosted() {
         String entry = "https://foros.example.com/operadoras/orange/t/" + unique("hilo");
-        String conv = ingest(Channel.FORUM, "https://foros.example.com/operadoras/orange/feed.atom", entry,
-                unique("forero"), unique("Portabilidad"), true, List.of());
+        byte[] feed = CommunityPayloads.atom("Foro de operadoras", CommunityPayloads.atomEntry(entry, unique("forero"),
+                "Portabilidad", "<p>" + unique("Portabilidad") + "</p>", "2026-11-24T10:00:00Z", null));
+        Reply fed = CommunityPayloads.postForum(api, ORANGE_FEED, feed);
+        assertThat(fed.status()).as(fed.text()).isEqualTo(200);
+        assertThat(fed.at("/accepted").asInt()).isEqualTo(1);
+        String conv = conversationOf(Channel.FORUM, entry);
         int before = network.received().size();
         JsonNode m = replyAndDeliver(ana, conv, "Te lo explicamos aquí", true);
         assertThat(m.get("delivery").asText()).isEqualTo("PREPARED");
@@ -296,8 +358,7 @@ class DeliveryApiTest {
 
     @Test
     void permanentErrorFailsWithTheNetworksReasonAndTheAgentRetries() {
-        String conv = ingest(Channel.INSTAGRAM, "17841400000000001", unique("igc"), unique("igu"), unique("Queja"), true,
-                List.of());
+        String conv = instagramComment(unique("igc"), unique("igu"), unique("Queja"));
         network.failNext(1, 400, "The comment has been deleted");
         JsonNode m = replyAndDeliver(ana, conv, "Respuesta", true);
         String id = m.get("id").asText();
@@ -323,8 +384,7 @@ class DeliveryApiTest {
 
     @Test
     void transientErrorIsRetriedWithTheSameDeliveryKey() {
-        String conv = ingest(Channel.COMMUNITY, "comunidad-orange", unique("kh"), unique("member"), unique("Caída"), true,
-                List.of());
+        String conv = communityTopic(unique("kh"), unique("Caída"));
         network.failNext(1, 503, "Service Unavailable");
         JsonNode m = replyAndDeliver(ana, conv, "Ya está resuelto", true);
         assertThat(m.get("delivery").asText()).isEqualTo("SENT");
@@ -335,8 +395,7 @@ class DeliveryApiTest {
 
     @Test
     void aNetworkThatKeepsFailingEndsFailedAfterTheLastAttempt() {
-        String conv = ingest(Channel.APP_STORE, "1100000001", unique("asr"), unique("nick"), unique("Lenta"), true,
-                List.of());
+        String conv = appStoreReview(unique("asr"), unique("Lenta"));
         network.failNext(3, 503, "Service Unavailable");
         JsonNode m = replyAndDeliver(ana, conv, "Gracias por avisar", true);
         assertThat(m.get("delivery").asText()).isEqualTo("FAILED");
@@ -348,8 +407,7 @@ class DeliveryApiTest {
     void deliveryStatesArePublishedAsEvents() {
         long cursor = api.get("/api/v1/changes?after=0&limit=1", lucia).at("/last").asLong();
         String cursorNow = Long.toString(api.get("/api/v1/bootstrap", lucia).at("/cursor").asLong());
-        String conv = ingest(Channel.INSTAGRAM, "17841400000000001", unique("igc"), unique("igu"), unique("Evento"), true,
-                List.of());
+        String conv = instagramComment(unique("igc"), unique("igu"), unique("Evento"));
         JsonNode m = replyAndDeliver(ana, conv, "Hola", true);
         Reply changes = api.get("/api/v1/changes?limit=5000&after=" + cursorNow, ana);
         boolean queued = false;
@@ -369,15 +427,13 @@ class DeliveryApiTest {
 
     @Test
     void channelRulesAreCheckedBeforeAnythingIsStored() {
-        String conv = ingest(Channel.INSTAGRAM, "17841400000000001", unique("igc"), unique("igu"), unique("Público"), true,
-                List.of());
+        String conv = instagramComment(unique("igc"), unique("igu"), unique("Público"));
         Reply dm = reply(ana, conv, "Por privado", false);
         assertThat(dm.status()).isEqualTo(400);
         assertThat(dm.errorCode()).isEqualTo("validation_failed");
         assertThat(dm.at("/error/message").asText()).contains("only after the customer wrote one");
 
-        String review = ingest(Channel.GOOGLE_PLAY, ORANGE_APP, unique("gp"), unique("gpu"), unique("Reseña"), true,
-                List.of());
+        String review = googlePlayReview(unique("gp"));
         Reply privateReview = reply(ana, review, "Privado", false);
         assertThat(privateReview.status()).isEqualTo(400);
         assertThat(privateReview.at("/error/message").asText()).contains("no private messages");
@@ -386,8 +442,10 @@ class DeliveryApiTest {
         assertThat(tooLong.at("/error/message").asText()).contains("at most 350");
         assertThat(reply(ana, review, "ñ".repeat(350), true).status()).isEqualTo(201);
 
-        Reply tweet = reply(ana, ingest(Channel.TWITTER, ORANGE_X, unique("tw"), unique("u"), unique("Largo"), true,
-                List.of()), "x".repeat(281), true);
+        String tweetId = unique("tw");
+        byte[] tweetBody = Payloads.tweets(ORANGE_X, Payloads.tweet(tweetId, unique("u"), unique("Largo"), null));
+        webhook("twitter/webhook", tweetBody, Payloads.twitterSignature(tweetBody));
+        Reply tweet = reply(ana, conversationOf(Channel.TWITTER, tweetId), "x".repeat(281), true);
         assertThat(tweet.status()).isEqualTo(400);
 
         assertThat(api.get("/api/v1/conversations/" + conv + "/messages", ana).json()).hasSize(1);

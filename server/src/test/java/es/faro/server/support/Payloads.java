@@ -104,6 +104,63 @@ public final class Payloads {
         return Map.of(Signatures.FARO_HEADER, Signatures.hexHeader(TestServer.GOOGLE_PLAY_SECRET, body));
     }
 
+    // ---- Instagram (Meta webhook, signed with the app secret) and App Store (forwarded, faro-signed) ----
+
+    public static final String INSTAGRAM_SECRET = "test-instagram-secret";
+    public static final String APP_STORE_SECRET = "test-app-store-secret";
+    public static final String ORANGE_IG = "17841400000000001";
+    public static final String ORANGE_IOS = "1100000001";
+
+    /** The secrets a server needs for the Instagram and App Store webhooks. */
+    public static Map<String, String> instagramAndAppStoreSecrets() {
+        return Map.of("channels.instagram.secret", INSTAGRAM_SECRET, "channels.app_store.secret", APP_STORE_SECRET);
+    }
+
+    public static String igComment(String account, String commentId, String fromId, String username, String text,
+                                   String mediaId, String parentId) {
+        return "{\"object\":\"instagram\",\"entry\":[{\"id\":\"" + account + "\",\"time\":1732600000,\"changes\":[{"
+                + "\"field\":\"comments\",\"value\":{\"from\":{\"id\":\"" + fromId + "\",\"username\":\"" + username
+                + "\"},\"media\":{\"id\":\"" + mediaId + "\",\"media_product_type\":\"FEED\"},\"id\":\"" + commentId
+                + "\"," + (parentId == null ? "" : "\"parent_id\":\"" + parentId + "\",") + "\"text\":\"" + text
+                + "\"}}]}]}";
+    }
+
+    public static String igMessaging(String account, String item) {
+        return "{\"object\":\"instagram\",\"entry\":[{\"id\":\"" + account + "\",\"time\":1732600000000,"
+                + "\"messaging\":[" + item + "]}]}";
+    }
+
+    /** One Instagram messaging item from {@code sender} to the account; {@code messageJson} e.g. {@code "message":{...}}. */
+    public static String igDm(String account, String sender, String messageJson) {
+        return "{\"sender\":{\"id\":\"" + sender + "\"},\"recipient\":{\"id\":\"" + account + "\"},\"timestamp\":"
+                + System.currentTimeMillis() + "," + messageJson + "}";
+    }
+
+    public static String appStoreReview(String id, int rating, String title, String body, String nickname) {
+        return "{\"type\":\"customerReviews\",\"id\":\"" + id + "\",\"attributes\":{\"rating\":" + rating
+                + ",\"title\":\"" + title + "\",\"body\":\"" + body + "\",\"reviewerNickname\":\"" + nickname
+                + "\",\"createdDate\":\"2026-11-20T09:15:00-08:00\",\"territory\":\"ESP\"},\"relationships\":"
+                + "{\"response\":{\"links\":{\"related\":\"https://api.appstoreconnect.apple.com/v1/customerReviews/"
+                + id + "/response\"}}}}";
+    }
+
+    public static String appStoreReviews(String... items) {
+        return "{\"data\":[" + String.join(",", items) + "],\"links\":{\"self\":"
+                + "\"https://api.appstoreconnect.apple.com/v1/apps/x/customerReviews\"}}";
+    }
+
+    public static Map<String, String> instagramSignature(byte[] body) {
+        return Map.of(Signatures.META_HEADER, Signatures.hexHeader(INSTAGRAM_SECRET, body));
+    }
+
+    public static Map<String, String> appStoreSignature(byte[] body) {
+        return Map.of(Signatures.FARO_HEADER, Signatures.hexHeader(APP_STORE_SECRET, body));
+    }
+
+    public static byte[] bytes(String raw) {
+        return raw.getBytes(StandardCharsets.UTF_8);
+    }
+
     public static String text(byte[] body) {
         return new String(body, StandardCharsets.UTF_8);
     }
