@@ -48,8 +48,10 @@ class CsatExportVolumeProfileTest {
     @BeforeEach
     void start() {
         clock = new MutableClock(T0);
-        server = TestServer.start(Map.of("csat.delay", "PT10M", "csat.quiet_period", "P30D",
-                "csat.worker.nap", "PT1H", "token.ttl", "P60D"), clock);
+        Map<String, String> config = new java.util.HashMap<>(Map.of("csat.delay", "PT10M", "csat.quiet_period", "P30D",
+                "csat.worker.nap", "PT1H", "token.ttl", "P60D"));
+        config.putAll(store());
+        server = TestServer.start(config, clock);
         api = server.client();
         ana = api.login("ana");
         lead = api.login("lucia");
@@ -78,6 +80,11 @@ class CsatExportVolumeProfileTest {
         clock.advance(Duration.ofMinutes(1));
         assertThat(api.post("/api/v1/surveys/" + linkToken(c) + "/response", null,
                 Map.of("rating", 2, "comment", COMMENT)).status()).isEqualTo(200);
+    }
+
+    /** Extra configuration choosing the store (SQLite by default). */
+    Map<String, String> store() {
+        return Map.of();
     }
 
     @AfterEach
