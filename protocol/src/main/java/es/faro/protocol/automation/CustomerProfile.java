@@ -19,7 +19,23 @@ public record CustomerProfile(String profileId, List<Customer> identities, List<
         merges = merges == null ? List.of() : List.copyOf(merges);
     }
 
-    /** CSAT given by this customer: how many ratings and their average (1–5). */
-    public record Csat(int ratings, double average) {
+    /**
+     * CSAT of this customer: how many ratings and their average (1–5), how many surveys were sent, and
+     * the latest ratings (newest first). {@code sent} and {@code recent} are newer fields (0 and empty
+     * when absent from the JSON).
+     */
+    public record Csat(int ratings, double average, int sent, List<Rating> recent) {
+        public Csat {
+            recent = recent == null ? List.of() : List.copyOf(recent);
+        }
+
+        public Csat(int ratings, double average) {
+            this(ratings, average, 0, List.of());
+        }
+    }
+
+    /** One answered survey: the conversation it was about, the rating 1–5, the comment if any, and when. */
+    public record Rating(String conversationId, String brandId, int rating, String comment,
+                         java.time.Instant answeredAt) {
     }
 }

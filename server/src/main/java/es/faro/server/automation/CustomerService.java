@@ -151,8 +151,53 @@ public final class CustomerService {
         }
         TreeSet<String> labels = new TreeSet<>();
         conversations.forEach(cv -> labels.addAll(cv.labels()));
-        return new CustomerProfile(profileId, identities, conversations, List.copyOf(labels), null,
+        return new CustomerProfile(profileId, identities, conversations, List.copyOf(labels), csat(c, agent, ids),
                 merges(c, profileId, ids));
+    }
+
+    /** The most ratings a profile lists. */
+    static final int MAX_RECENT_RATINGS = 5;
+
+    /**
+     * CSAT surveys sent to any identity of the profile on brands and channels the agent sees; null
+     * when none was sent (the panel says "no data").
+     */
+    private static CustomerProfile.Csat csat(Connection c, Agent agent, List<String> customerIds) throws SQLException {
+        String marks = String.join(", ", Collections.nCopies(customerIds.size(), "?"));
+        int sent = 0;
+        int ratings = 0;
+        long sum = 0;
+        List<CustomerProfile.Rating> recent = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT conversation_id, brand_id, channel, rating, comment,"
+                + " answered_at FROM csat_surveys WHERE customer_id IN (" + marks + ")"
+                + " ORDER BY answered_at DESC, sent_at DESC, id")) {
+            for (int i = 0; i < customerIds.size(); i++) {
+                ps.setString(i + 1, customerIds.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!agent.canSee(rs.getString(2), es.faro.protocol.model.Channel.valueOf(rs.getString(3)))) {
+                        continue;
+                    }
+                    sent++;
+                    int rating = rs.getInt(4);
+                    if (rs.wasNull()) {
+                        continue;
+                    }
+                    ratings++;
+                    sum += rating;
+                    if (recent.size() < MAX_RECENT_RATINGS) {
+                        recent.add(new CustomerProfile.Rating(rs.getString(1), rs.getString(2), rating, rs.getString(5),
+                                java.time.Instant.ofEpochMilli(rs.getLong(6))));
+                    }
+                }
+            }
+        }
+        if (sent == 0) {
+            return null;
+        }
+        double average = ratings == 0 ? 0 : Math.round(sum * 100.0 / ratings) / 100.0;
+        return new CustomerProfile.Csat(ratings, average, sent, recent);
     }
 
     private static Optional<Customer> customer(Connection c, String id) throws SQLException {

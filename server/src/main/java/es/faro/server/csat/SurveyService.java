@@ -384,6 +384,24 @@ public final class SurveyService implements IngestService.SurveyAnswers {
         });
     }
 
+    /** The surveys sent in [from, to), oldest first (the CSV export). */
+    public List<Survey> sentBetween(Instant from, Instant to) {
+        return store.read(c -> {
+            List<Survey> result = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM csat_surveys WHERE sent_at >= ? AND sent_at < ? ORDER BY sent_at, id")) {
+                ps.setLong(1, from.toEpochMilli());
+                ps.setLong(2, to.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(row(rs));
+                    }
+                }
+            }
+            return result;
+        });
+    }
+
     // --- metrics ---------------------------------------------------------------------------------
 
     /**

@@ -52,6 +52,28 @@ public final class CsatRoutes {
             ctx.json(view(Futures.await(surveys.answerByLink(token, req.rating(), req.comment()))));
         });
         routes.get("/api/v1/metrics/csat", this::metrics);
+        routes.get("/api/v1/export/surveys.csv", this::exportSurveys);
+    }
+
+    static final String SURVEYS_CSV_HEADER = "id,conversation_id,brand,channel,queue,agent,mode,language,sent_at,"
+            + "answered_at,rating,comment";
+
+    /** One row per survey sent in the window, oldest first; never the link token or message ids. */
+    private void exportSurveys(Context ctx) throws java.io.IOException {
+        Window window = window(ctx);
+        ctx.contentType("text/csv; charset=utf-8; header=present");
+        ctx.header("Content-Disposition", "attachment; filename=\"surveys.csv\"");
+        java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(ctx.outputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        out.write(SURVEYS_CSV_HEADER);
+        out.write("\r\n");
+        for (Survey s : surveys.sentBetween(window.from(), window.to())) {
+            out.write(Csv.line(s.id(), s.conversationId(), s.brandId(), s.channel().wireName(), s.queueId(),
+                    s.agentId(), s.mode(), s.language(), s.sentAt().toString(),
+                    s.answeredAt() == null ? null : s.answeredAt().toString(),
+                    s.rating() == null ? null : s.rating().toString(), s.comment()));
+        }
+        out.flush();
     }
 
     private static String token(Context ctx) {
@@ -91,6 +113,16 @@ public final class CsatRoutes {
             throw ApiException.validation("groupBy must be one of " + new java.util.TreeSet<>(GROUPS) + ", not "
                     + groupBy);
         }
+        Window window = window(ctx);
+        ctx.json(surveys.report(window.from(), window.to(), groupBy));
+    }
+
+    /** Leads, admins and analysts only; {@code from}/{@code to} (default today so far), at most 400 days. */
+    private Window window(Context ctx) {
+        Agent agent = Principal.agent(ctx);
+        if (!agent.hasRole(Role.LEAD) && !agent.hasRole(Role.ADMIN) && !agent.hasRole(Role.ANALYST)) {
+            throw ApiException.forbidden("metrics are for team leads, admins and analysts");
+        }
         Window today = Window.today(clock.instant());
         Instant from = instant(ctx, "from", today.from());
         Instant to = instant(ctx, "to", today.to());
@@ -100,7 +132,7 @@ public final class CsatRoutes {
         if (Duration.between(from, to).compareTo(MetricsRoutes.MAX_WINDOW) > 0) {
             throw ApiException.validation("the window is at most " + MetricsRoutes.MAX_WINDOW.toDays() + " days");
         }
-        ctx.json(surveys.report(from, to, groupBy));
+        return new Window(from, to);
     }
 
     private static Instant instant(Context ctx, String name, Instant def) {

@@ -29,6 +29,7 @@ public final class MetricsRoutes {
     static final Duration MAX_WINDOW = Duration.ofDays(400);
     static final Duration MAX_HOURLY_WINDOW = Duration.ofDays(62);
     private static final Set<String> SLA_GROUPS = Set.of("brand", "channel", "queue", "agent", "hour", "day");
+    private static final Set<String> VOLUME_GROUPS = Set.of("hour", "day", "brand", "channel", "queue", "agent");
     static final String CSV_HEADER = "id,brand,channel,queue,assignee,created_at,first_response_at,"
             + "first_response_due,first_response_met,breached_open,resolved_at,status";
 
@@ -50,9 +51,17 @@ public final class MetricsRoutes {
         });
         routes.get("/api/v1/metrics/volume", ctx -> {
             allowed(ctx);
-            String groupBy = choice(ctx, "groupBy", "hour", Set.of("hour", "day"));
+            String groupBy = choice(ctx, "groupBy", "hour", VOLUME_GROUPS);
+            String by = Params.text(ctx, "by");
             choice(ctx, "by", "brand", Set.of("brand"));
-            ctx.json(metrics.volume(window(ctx, groupBy.equals("hour")), groupBy));
+            if (groupBy.equals("hour") || (groupBy.equals("day") && by != null)) {
+                // Time buckets split by brand: the original shape (VolumeReport).
+                ctx.json(metrics.volume(window(ctx, groupBy.equals("hour")), groupBy));
+            } else if (by != null) {
+                throw ApiException.validation("by applies to groupBy=hour or day only");
+            } else {
+                ctx.json(metrics.volumeGrouped(window(ctx, false), groupBy));
+            }
         });
         routes.get("/api/v1/metrics/first-response", ctx -> {
             allowed(ctx);

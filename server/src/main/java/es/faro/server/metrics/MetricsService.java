@@ -303,6 +303,73 @@ public final class MetricsService {
         return new VolumeReport(window.from(), window.to(), groupBy, "brand", buckets);
     }
 
+    /** One group of {@link #volumeGrouped}: its key and {@code inboundMessages}, {@code newConversations}, {@code replies}. */
+    public record VolumeRow(String key, Map<String, Long> values) {
+    }
+
+    /** Volumes per group in the window (the {@code GroupedMetric} shape of the community metrics). */
+    public record GroupedVolume(Instant from, Instant to, String groupBy, List<VolumeRow> rows) {
+    }
+
+    /**
+     * Per brand, channel, queue, agent (the conversation's assignee, {@code (none)} when unassigned) or
+     * Madrid day: inbound messages received, conversations created and replies sent (outbound
+     * messages, not internal notes nor the automatic CSAT survey messages) in the window.
+     */
+    public GroupedVolume volumeGrouped(Window window, String groupBy) {
+        return store.read(c -> {
+            Map<String, Map<String, Long>> rows = new TreeMap<>();
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT brand_id, channel, queue_id, assignee_id,"
+                    + " created_at FROM conversations WHERE created_at >= ? AND created_at < ?")) {
+                ps.setLong(1, window.from().toEpochMilli());
+                ps.setLong(2, window.to().toEpochMilli());
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.computeIfAbsent(groupKey(groupBy, rs), k -> new LinkedHashMap<>())
+                                .merge("newConversations", 1L, Long::sum);
+                    }
+                }
+            }
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT cv.brand_id, m.channel, cv.queue_id,"
+                    + " cv.assignee_id, m.created_at, m.kind FROM messages m JOIN conversations cv"
+                    + " ON cv.id = m.conversation_id WHERE m.created_at >= ? AND m.created_at < ?"
+                    + " AND (m.kind = 'IN' OR (m.kind = 'OUT' AND NOT EXISTS"
+                    + " (SELECT 1 FROM csat_surveys s WHERE s.message_id = m.id)))")) {
+                ps.setLong(1, window.from().toEpochMilli());
+                ps.setLong(2, window.to().toEpochMilli());
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.computeIfAbsent(groupKey(groupBy, rs), k -> new LinkedHashMap<>())
+                                .merge(rs.getString(6).equals("IN") ? "inboundMessages" : "replies", 1L, Long::sum);
+                    }
+                }
+            }
+            List<VolumeRow> out = new ArrayList<>();
+            rows.forEach((k, v) -> {
+                Map<String, Long> values = new LinkedHashMap<>();
+                for (String n : List.of("inboundMessages", "newConversations", "replies")) {
+                    values.put(n, v.getOrDefault(n, 0L));
+                }
+                out.add(new VolumeRow(k, values));
+            });
+            return new GroupedVolume(window.from(), window.to(), groupBy, out);
+        });
+    }
+
+    /** Columns 1..5: brand, channel, queue, assignee, epoch ms. */
+    private static String groupKey(String groupBy, java.sql.ResultSet rs) throws java.sql.SQLException {
+        String key = switch (groupBy) {
+            case "brand" -> rs.getString(1);
+            case "channel" -> rs.getString(2);
+            case "queue" -> rs.getString(3);
+            case "agent" -> rs.getString(4);
+            case "day" -> Window.bucketOf(Instant.ofEpochMilli(rs.getLong(5)), ChronoUnit.DAYS).atZone(Window.ZONE)
+                    .toLocalDate().toString();
+            default -> throw new IllegalArgumentException(groupBy);
+        };
+        return key == null ? "(none)" : key;
+    }
+
     /** Bucket bounds of the first-response histogram. */
     static final List<Duration> BOUNDS = List.of(Duration.ZERO, Duration.ofMinutes(15), Duration.ofMinutes(30),
             Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(8));

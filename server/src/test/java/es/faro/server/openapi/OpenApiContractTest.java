@@ -125,6 +125,34 @@ class OpenApiContractTest {
         return call(method, path, token, body, expected, Map.of());
     }
 
+    /** A DM conversation resolved, surveyed and rated: its customer's profile carries CSAT; the surveys CSV. */
+    private static void surveyedCustomer(String ana, String lead, String analyst) {
+        byte[] dm = Payloads.directMessage(Payloads.ORANGE_X, "oa-dm-csat", "oa-u-csat", "No puedo pagar");
+        call("POST", "/api/v1/channels/twitter/webhook", null, dm, 200, Payloads.twitterSignature(dm));
+        String id = null;
+        for (JsonNode c : api.get("/api/v1/conversations?limit=500", lead).at("/items")) {
+            for (JsonNode m : api.get("/api/v1/conversations/" + c.get("id").asText() + "/messages", lead).json()) {
+                if ("oa-dm-csat".equals(m.path("channelMessageId").asText())) {
+                    id = c.get("id").asText();
+                }
+            }
+        }
+        assertThat(id).isNotNull();
+        call("POST", "/api/v1/conversations/" + id + "/claim", ana, Map.of("version", version(id)), 200);
+        call("POST", "/api/v1/conversations/" + id + "/status", ana, Map.of("status", "RESOLVED", "version",
+                version(id)), 200);
+        server.server().surveys().sendDue(id);
+        byte[] answer = Payloads.directMessage(Payloads.ORANGE_X, "oa-dm-csat-2", "oa-u-csat", "4 bien");
+        call("POST", "/api/v1/channels/twitter/webhook", null, answer, 200, Payloads.twitterSignature(answer));
+        String customer = api.get("/api/v1/conversations/" + id, lead).at("/customerId").asText();
+        JsonNode profile = call("GET", "/api/v1/customers/" + customer, ana, null, 200);
+        assertThat(profile.at("/csat/sent").asInt()).isEqualTo(1);
+        assertThat(profile.at("/csat/recent/0/rating").asInt()).isEqualTo(4);
+        call("GET", "/api/v1/export/surveys.csv", analyst, null, 200);
+        call("GET", "/api/v1/export/surveys.csv?from=x", lead, null, 400);
+        call("GET", "/api/v1/export/surveys.csv", ana, null, 403);
+    }
+
     private static long version(String conversation) {
         return api.get("/api/v1/conversations/" + conversation, api.login("lucia")).at("/version").asLong();
     }
@@ -218,6 +246,9 @@ class OpenApiContractTest {
         call("GET", "/api/v1/export/conversations.csv", ana, null, 403);
         call("GET", "/api/v1/export/moderation-actions.csv", analyst, null, 200);
         call("GET", "/api/v1/export/moderation-actions.csv", ana, null, 403);
+        call("GET", "/api/v1/metrics/volume?groupBy=agent", analyst, null, 200);
+        call("GET", "/api/v1/metrics/volume?groupBy=day&by=brand", lead, null, 200);
+        call("GET", "/api/v1/metrics/volume?groupBy=queue&by=brand", lead, null, 400);
 
         JsonNode policies = call("GET", "/api/v1/admin/sla-policies", admin, null, 200);
         call("PUT", "/api/v1/admin/sla-policies", admin, policies, 200);
@@ -344,6 +375,7 @@ class OpenApiContractTest {
         call("POST", "/api/v1/surveys/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/response", null, Map.of("comment", "x"), 400);
         call("GET", "/api/v1/metrics/csat?groupBy=brand", analyst, null, 200);
         call("GET", "/api/v1/metrics/csat", ana, null, 403);
+        surveyedCustomer(ana, lead, analyst);
         call("GET", "/api/v1/admin/audit?limit=5", admin, null, 200);
         call("GET", "/api/v1/admin/audit?from=x", admin, null, 400);
         call("GET", "/api/v1/admin/audit", lead, null, 403);

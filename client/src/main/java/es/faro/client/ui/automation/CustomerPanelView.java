@@ -43,6 +43,7 @@ public final class CustomerPanelView {
         labels.setId("customer-labels");
         Label csat = new Label();
         csat.setId("customer-csat");
+        csat.setWrapText(true);
         csat.getStyleClass().add(Styles.TEXT_SMALL);
         VBox conversations = new VBox(4);
         conversations.setId("customer-conversations");
@@ -100,9 +101,7 @@ public final class CustomerPanelView {
                 tag.getStyleClass().add("tag");
                 labels.getChildren().add(tag);
             }
-            csat.setText(p.csat() == null || p.csat().ratings() == 0 ? i18n.get("automation.customer.csat.none")
-                    : i18n.get("automation.customer.csat", String.format(Locale.ROOT, "%.1f", p.csat().average()),
-                    p.csat().ratings()));
+            csat.setText(csatText(p.csat(), i18n, dates));
             for (Conversation c : p.conversations()) {
                 Label l = new Label(dates.format(c.createdAt()) + " · " + i18n.get("conversation.status."
                         + c.status().name().toLowerCase(Locale.ROOT)) + "\n" + (c.snippet() == null ? "" : c.snippet()),
@@ -163,5 +162,20 @@ public final class CustomerPanelView {
 
     public Node root() {
         return root;
+    }
+    /** The CSAT lines: average and ratings (or "no data"), surveys sent and answered, the latest ratings. */
+    static String csatText(es.faro.protocol.automation.CustomerProfile.Csat c, I18n i18n,
+                           java.time.format.DateTimeFormatter dates) {
+        if (c == null) {
+            return i18n.get("automation.customer.csat.none");
+        }
+        StringBuilder b = new StringBuilder(c.ratings() == 0 ? i18n.get("automation.customer.csat.none")
+                : i18n.get("automation.customer.csat", String.format(Locale.ROOT, "%.1f", c.average()), c.ratings()));
+        b.append('\n').append(i18n.get("customercsat.surveys", c.sent(), c.ratings()));
+        for (es.faro.protocol.automation.CustomerProfile.Rating r : c.recent()) {
+            b.append('\n').append(i18n.get("customercsat.rating", r.rating(), dates.format(r.answeredAt()),
+                    r.comment() == null ? "" : r.comment()));
+        }
+        return b.toString();
     }
 }

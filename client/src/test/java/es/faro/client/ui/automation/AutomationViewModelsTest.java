@@ -51,6 +51,61 @@ class AutomationViewModelsTest {
         throw new AssertionError("no conversation of " + name);
     }
 
+    /**
+     * Marta's public tweet is resolved by Lucía; the embedded server posts the link survey (demo delay:
+     * seconds); Marta answers 4 through the link; the panel's profile carries that CSAT.
+     */
+    @Test
+    void customerPanelShowsTheCsatOfTheProfile() throws Exception {
+        ApiClient lead = server.signedIn("lucia");
+        Conversation marta = conversationOf("Marta Gil");
+        String resolve = "{\"status\":\"RESOLVED\",\"version\":" + marta.version() + "}";
+        assertThat(send(lead, "/api/v1/conversations/" + marta.id() + "/status", resolve)).isEqualTo(200);
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("/api/v1/surveys/([A-Za-z0-9_-]{20,})");
+        String token = null;
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (token == null && System.nanoTime() < deadline) {
+            for (com.fasterxml.jackson.databind.JsonNode m : server.messages(marta.id())) {
+                java.util.regex.Matcher found = link.matcher(m.path("body").asText());
+                if (m.path("survey").asBoolean(false) && m.path("kind").asText().equals("OUT") && found.find()) {
+                    token = found.group(1);
+                }
+            }
+            if (token == null) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(token).as("the survey link was posted").isNotNull();
+        assertThat(send(null, "/api/v1/surveys/" + token + "/response", "{\"rating\":4,\"comment\":\"Rápido\"}"))
+                .isEqualTo(200);
+
+        CustomerPanelViewModel vm = new CustomerPanelViewModel(new AutomationApi(ana), tasks);
+        vm.open(marta); // resolved: no longer in the open bootstrap
+        tasks.drain();
+        es.faro.protocol.automation.CustomerProfile.Csat csat = vm.profileProperty().get().csat();
+        assertThat(csat).isNotNull();
+        assertThat(csat.sent()).isEqualTo(1);
+        assertThat(csat.ratings()).isEqualTo(1);
+        assertThat(csat.average()).isEqualTo(4.0);
+        assertThat(csat.recent()).hasSize(1);
+        assertThat(csat.recent().get(0).rating()).isEqualTo(4);
+        assertThat(csat.recent().get(0).comment()).isEqualTo("Rápido");
+        assertThat(csat.recent().get(0).conversationId()).isEqualTo(marta.id());
+    }
+
+    private int send(ApiClient as, String path, String json) throws Exception {
+        okhttp3.Request.Builder b = new okhttp3.Request.Builder().url(server.uri().resolve(path).toString())
+                .post(okhttp3.RequestBody.create(json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        okhttp3.MediaType.get("application/json")));
+        if (as != null) {
+            b.header("Authorization", "Bearer " + as.token());
+        }
+        try (okhttp3.Response r = as == null ? new okhttp3.OkHttpClient().newCall(b.build()).execute()
+                : as.http().newCall(b.build()).execute()) {
+            return r.code();
+        }
+    }
+
     @Test
     void customerPanelMergesSearchesAndUndoes() throws Exception {
         CustomerPanelViewModel vm = new CustomerPanelViewModel(new AutomationApi(ana), tasks);
