@@ -24,7 +24,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /** The canned responses editor: the list on the left, the form (with placeholder help) on the right. */
 public final class CannedAdminView {
@@ -72,20 +71,9 @@ public final class CannedAdminView {
         ComboBox<String> brand = new ComboBox<>();
         brand.setId("canned-admin-brand");
         brand.getItems().setAll(brandIds);
-        brand.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String id) {
-                if (id == null) {
-                    return i18n.get("canned.admin.allBrands");
-                }
-                return brands.stream().filter(b -> b.id().equals(id)).map(Brand::name).findFirst().orElse(id);
-            }
-
-            @Override
-            public String fromString(String s) {
-                return null;
-            }
-        });
+        brand.setConverter(es.faro.client.ui.common.DisplayConverter.of(id -> id == null
+                ? i18n.get("canned.admin.allBrands")
+                : brands.stream().filter(b -> b.id().equals(id)).map(Brand::name).findFirst().orElse(id)));
         brand.valueProperty().bindBidirectional(vm.brandIdProperty());
         ComboBox<String> language = new ComboBox<>();
         language.setId("canned-admin-language");

@@ -15,7 +15,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /** The superuser leaderboard section of the dashboard: brand and period, and the ranked members. */
 public final class LeaderboardView {
@@ -28,14 +27,14 @@ public final class LeaderboardView {
         ComboBox<String> brand = new ComboBox<>();
         brand.setId("leaderboard-brand");
         brand.getItems().setAll(vm.brandChoices());
-        brand.setConverter(converter(b -> b == null ? i18n.get("community.leaderboard.allBrands") : b));
+        brand.setConverter(es.faro.client.ui.common.DisplayConverter.of(b -> b == null ? i18n.get("community.leaderboard.allBrands") : b));
         brand.setButtonCell(new Cell(i18n.get("community.leaderboard.allBrands")));
         brand.setCellFactory(l -> new Cell(i18n.get("community.leaderboard.allBrands")));
         brand.valueProperty().bindBidirectional(vm.brandProperty());
         ComboBox<String> period = new ComboBox<>();
         period.setId("leaderboard-period");
         period.getItems().setAll(LeaderboardViewModel.PERIODS);
-        period.setConverter(converter(p -> i18n.get("community.leaderboard.period." + p)));
+        period.setConverter(es.faro.client.ui.common.DisplayConverter.of(p -> i18n.get("community.leaderboard.period." + p)));
         period.valueProperty().bindBidirectional(vm.periodProperty());
         Button refresh = new Button(i18n.get("community.leaderboard.refresh"));
         refresh.setId("leaderboard-refresh");
@@ -78,20 +77,6 @@ public final class LeaderboardView {
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         c.setSortable(false);
         return c;
-    }
-
-    private static StringConverter<String> converter(Function<String, String> show) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(String value) {
-                return show.apply(value);
-            }
-
-            @Override
-            public String fromString(String text) {
-                throw new UnsupportedOperationException();
-            }
-        };
     }
 
     private static final class Cell extends ListCell<String> {

@@ -223,17 +223,7 @@ public final class AdminWindow {
         name.setPromptText(i18n.get("queues.admin.name"));
         name.textProperty().bindBidirectional(vm.teamNameProperty());
         ComboBox<Agent> lead = new ComboBox<>(vm.users().filtered(a -> a.hasRole(Role.LEAD) || a.hasRole(Role.ADMIN)));
-        StringConverter<Agent> byName = new StringConverter<>() {
-            @Override
-            public String toString(Agent a) {
-                return a == null ? "" : a.name();
-            }
-
-            @Override
-            public Agent fromString(String s) {
-                return null;
-            }
-        };
+        StringConverter<Agent> byName = es.faro.client.ui.common.DisplayConverter.nonNull(Agent::name);
         lead.setConverter(byName);
         lead.valueProperty().bindBidirectional(vm.teamLeadProperty());
         ListView<Agent> members = new ListView<>(vm.users());

@@ -393,17 +393,7 @@ public final class SlaAdminView {
     }
 
     private static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return es.faro.client.ui.common.DisplayConverter.nonNull(text);
     }
 
     private Button iconButton(String id, org.kordamp.ikonli.Ikon icon, String tipKey) {
