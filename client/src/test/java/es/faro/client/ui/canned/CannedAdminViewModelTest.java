@@ -104,11 +104,23 @@ class CannedAdminViewModelTest {
         assertThat(vm.messageProperty().get()).isEqualTo(UiText.of("canned.admin.saved"));
         tasks.drainUntil(() -> has(vm, "Mi despedida"), WAIT);
         assertThat(vm.items()).allMatch(r -> "u-ana".equals(r.ownerId()));
-        tasks.drainUntil(() -> lucia.cache().cannedResponses().stream()
-                .anyMatch(r -> r.title().equals("Mi despedida")), WAIT);
+        // The server keeps an agent's personal responses to her (and admins): a later shared one reaches the
+        // lead's cache, the personal one written before it never does.
         CannedAdminViewModel lead = new CannedAdminViewModel(lucia.me(), lucia.cache(), new CannedApi(lucia.api()),
-                new SameThreadTaskRunner());
+                tasks);
+        lead.start();
+        lead.newResponse();
+        lead.titleProperty().set("Aviso general");
+        lead.brandIdProperty().set("orange");
+        lead.bodyProperty().set("Gracias por escribirnos, {{customer.first_name}}.");
+        lead.save();
+        tasks.drain();
+        assertThat(lead.messageProperty().get()).isEqualTo(UiText.of("canned.admin.saved"));
+        tasks.drainUntil(() -> lucia.cache().cannedResponses().stream()
+                .anyMatch(r -> r.title().equals("Aviso general")), WAIT);
+        assertThat(lucia.cache().cannedResponses()).noneMatch(r -> r.title().equals("Mi despedida"));
         assertThat(lead.manageable(lucia.cache().cannedResponses())).noneMatch(r -> r.title().equals("Mi despedida"));
+        lead.close();
         vm.close();
     }
 }
