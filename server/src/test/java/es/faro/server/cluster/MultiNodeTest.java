@@ -115,7 +115,8 @@ class MultiNodeTest {
             // More traffic after the failover, through node A.
             String after = "Después del fallo " + UUID.randomUUID();
             ingest(onA, after);
-            awaitMessage(streamC, after, 5_000);
+            // Generous: the client first has to notice the dead node and back off before reconnecting.
+            awaitMessage(streamC, after, 15_000);
 
             long head = changes(onA, lucia, 0).stream().mapToLong(e -> e.get("seq").asLong()).max().orElseThrow();
             List<Long> seqsC = drainSeqs(streamC, head);

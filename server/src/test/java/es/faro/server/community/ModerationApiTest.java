@@ -161,10 +161,13 @@ class ModerationApiTest {
             assertThat(api.post("/api/v1/conversations/" + f.orange() + "/moderation", ana, "{not json").status())
                     .isEqualTo(400);
             // A conversation that is not from a community or forum.
-            api.post("/api/v1/channels/twitter/webhook", null, Payloads.tweets(Payloads.ORANGE_X,
-                    Payloads.tweet("t-1", "u-1", "Hola", null)), Payloads.twitterSignature(Payloads.tweets(
-                    Payloads.ORANGE_X, Payloads.tweet("t-1", "u-1", "Hola", null))));
-            String tweet = api.get("/api/v1/conversations?channel=twitter", lead).at("/items/0/id").asText();
+            byte[] hola = Payloads.tweets(Payloads.ORANGE_X, Payloads.tweet("t-1", "u-1", "Hola", null));
+            var hook = api.post("/api/v1/channels/twitter/webhook", null, hola, Payloads.twitterSignature(hola));
+            assertThat(hook.status()).as(hook.text()).isEqualTo(200);
+            assertThat(hook.at("/accepted").asInt()).as(hook.text()).isEqualTo(1);
+            var listed = api.get("/api/v1/conversations?channel=twitter", lead);
+            String tweet = listed.at("/items/0/id").asText();
+            assertThat(tweet).as(listed.text()).isNotEmpty();
             assertThat(moderate(api, ana, tweet, Map.of("action", "approve")).status()).isEqualTo(400);
             assertThat(actionCount(api, lead)).isZero();
             assertThat(api.get("/api/v1/conversations/" + f.orange() + "/community", lead).at("/posts")
