@@ -302,6 +302,8 @@ public final class AutomationService {
                 new RuleEngine.Facts(conv, inbound.body(), customer, now));
         Conversation next = reprioritized(ref, conv, out.conversation());
         List<Message> replies = new ArrayList<>();
+        // Threads sort by the stored millisecond, then by random id: an answer must sort after its question.
+        Instant replyAt = now.toEpochMilli() > inbound.createdAt().toEpochMilli() ? now : inbound.createdAt().plusMillis(1);
         if (conv.messageCount() == 1) {
             for (String cannedId : out.autoReplies()) {
                 CannedResponse canned = canned(c, cannedId);
@@ -314,7 +316,7 @@ public final class AutomationService {
                     continue;
                 }
                 replies.add(new Message("m-" + UUID.randomUUID(), conv.id(), MessageKind.OUT, "automation",
-                        "Faro", body, inbound.isPublic(), conv.channel(), null, inbound.channelMessageId(), now,
+                        "Faro", body, inbound.isPublic(), conv.channel(), null, inbound.channelMessageId(), replyAt,
                         DeliveryState.QUEUED, null)); // delivered to the network like any reply
             }
         }
