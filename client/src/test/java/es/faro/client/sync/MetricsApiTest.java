@@ -6,94 +6,110 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import es.faro.client.metrics.HourlyVolume;
 import es.faro.client.metrics.ResponseHistogram;
 import es.faro.client.support.LiveServer;
-import es.faro.client.support.StubMetricsServer;
-import es.faro.protocol.json.Json;
-import es.faro.protocol.metrics.ServiceLevel;
+import es.faro.protocol.api.PostMessageRequest;
 import es.faro.protocol.metrics.SlaReport;
+import es.faro.protocol.model.Conversation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The metrics calls over real HTTP: what they ask for, how they read the answer, and 404 as "no data yet". */
+/**
+ * The metrics calls against a real server that took real traffic: two customers wrote to Orange on X
+ * today and Ana answered one of them. What the client reads must be exactly that.
+ */
 class MetricsApiTest {
-    static final Instant FROM = Instant.parse("2026-11-25T23:00:00Z");
-    static final Instant TO = Instant.parse("2026-11-26T23:00:00Z");
+    static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
+    @TempDir
+    static Path dir;
+    static LiveServer server;
+    static MetricsApi metrics;
+    static Instant from;
+    static Instant to;
 
-    StubMetricsServer server;
-    MetricsApi metrics;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        server = new StubMetricsServer();
-        ApiClient api = new ApiClient(server.uri(), ApiClient.defaultHttpClient());
-        api.useToken("t-123");
-        metrics = new MetricsApi(api);
+    @BeforeAll
+    static void twoCustomersWriteAndOneIsAnswered() throws Exception {
+        server = new LiveServer(dir);
+        String account = server.twitterAccountOf("orange");
+        String answered = "Respondida " + UUID.randomUUID();
+        server.tweet(account, "c-" + UUID.randomUUID(), "Cliente Uno", answered);
+        server.tweet(account, "c-" + UUID.randomUUID(), "Cliente Dos", "Sin respuesta " + UUID.randomUUID());
+        ApiClient ana = server.signedIn("ana");
+        Conversation first = awaitConversation(ana, answered);
+        ana.postMessage(first.id(), UUID.randomUUID().toString(),
+                new PostMessageRequest(PostMessageRequest.REPLY, "Lo miramos ahora mismo.", true));
+        metrics = new MetricsApi(server.signedIn("lucia"));
+        // The whole Madrid day around now, and a little beyond, so a run at midnight still holds both.
+        from = Instant.now().atZone(MADRID).toLocalDate().atStartOfDay(MADRID).toInstant().minus(1, ChronoUnit.HOURS);
+        to = Instant.now().plus(2, ChronoUnit.HOURS);
     }
 
-    @AfterEach
-    void tearDown() {
+    @AfterAll
+    static void stop() {
         server.close();
     }
 
     @Test
-    void readsAnSlaReportAskingForTheWindowAndGroupingWithTheToken() throws Exception {
-        SlaReport report = new SlaReport(FROM, TO, "hour", List.of(
-                new SlaReport.Row("2026-11-26T08:00:00Z", ServiceLevel.of(5, 1, 0), 7, Duration.ofMinutes(42))),
-                ServiceLevel.of(5, 1, 0));
-        server.answer("/api/v1/metrics/sla", 200, Json.write(report));
-
-        assertThat(metrics.sla(FROM, TO, "hour")).contains(report);
-        StubMetricsServer.Seen seen = server.seen().get(0);
-        assertThat(seen.query()).isEqualTo("from=2026-11-25T23:00:00Z&to=2026-11-26T23:00:00Z&groupBy=hour");
-        assertThat(seen.authorization()).isEqualTo("Bearer t-123");
+    void theSlaReportCountsTheAnsweredConversationAsMetByHour() throws Exception {
+        SlaReport report = metrics.sla(from, to, "hour").orElseThrow();
+        assertThat(report.groupBy()).isEqualTo("hour");
+        assertThat(report.total().met()).isEqualTo(1);
+        assertThat(report.total().missed() + report.total().breached()).isZero();
+        assertThat(report.total().ratio()).isEqualTo(1.0);
+        assertThat(report.rows()).isNotEmpty();
+        assertThat(report.rows().stream().mapToInt(SlaReport.Row::inbound).sum()).isEqualTo(2);
     }
 
     @Test
-    void readsVolumeAndHistogramInTheDocumentedShapes() throws Exception {
-        server.answer("/api/v1/metrics/volume", 200, """
-                {"from":"2026-11-25T23:00:00Z","to":"2026-11-26T23:00:00Z","groupBy":"hour","by":"brand",
-                 "buckets":[{"start":"2026-11-26T08:00:00Z","end":"2026-11-26T09:00:00Z","total":14,
-                             "counts":{"orange":12,"jazztel":2}}]}""");
-        server.answer("/api/v1/metrics/first-response", 200, """
-                {"from":"2026-11-25T23:00:00Z","to":"2026-11-26T23:00:00Z","answered":7,"median":"PT12M",
-                 "buckets":[{"lower":"PT0S","upper":"PT15M","count":4},{"lower":"PT15M","upper":"PT1H","count":2},
-                            {"lower":"PT1H","upper":null,"count":1}]}""");
+    void volumeByHourAndTheFirstResponseHistogramReadTheServersShapes() throws Exception {
+        HourlyVolume volume = metrics.volumeByHour(from, to).orElseThrow();
+        assertThat(volume.buckets().stream().mapToInt(HourlyVolume.Bucket::total).sum()).isEqualTo(2);
+        assertThat(volume.buckets()).allSatisfy(b -> {
+            assertThat(b.end()).isEqualTo(b.start().plus(Duration.ofHours(1)));
+            assertThat(b.counts().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(b.total());
+        });
+        assertThat(volume.buckets().stream().mapToInt(b -> b.counts().getOrDefault("orange", 0)).sum()).isEqualTo(2);
 
-        assertThat(metrics.volumeByHour(FROM, TO).orElseThrow().buckets()).containsExactly(
-                new HourlyVolume.Bucket(Instant.parse("2026-11-26T08:00:00Z"), Instant.parse("2026-11-26T09:00:00Z"),
-                        14, java.util.Map.of("orange", 12, "jazztel", 2)));
-        ResponseHistogram histogram = metrics.firstResponseHistogram(FROM, TO).orElseThrow();
-        assertThat(histogram.buckets()).containsExactly(
-                new ResponseHistogram.Bucket(Duration.ZERO, Duration.ofMinutes(15), 4),
-                new ResponseHistogram.Bucket(Duration.ofMinutes(15), Duration.ofHours(1), 2),
-                new ResponseHistogram.Bucket(Duration.ofHours(1), null, 1));
-        assertThat(histogram.total()).isEqualTo(7);
-        assertThat(histogram.median()).isEqualTo(Duration.ofMinutes(12));
-        assertThat(server.seen().get(0).query()).endsWith("&groupBy=hour&by=brand");
+        ResponseHistogram histogram = metrics.firstResponseHistogram(from, to).orElseThrow();
+        assertThat(histogram.total()).isEqualTo(1);
+        assertThat(histogram.answered()).isEqualTo(1);
+        assertThat(histogram.median()).isLessThan(Duration.ofMinutes(5));
+        assertThat(histogram.buckets().get(0).lower()).isEqualTo(Duration.ZERO);
+        assertThat(histogram.buckets().get(0).count()).isEqualTo(1);
     }
 
     @Test
-    void anEndpointTheServerDoesNotOfferIsNoDataAndAnErrorIsAnError() throws Exception {
-        assertThat(metrics.live()).isEmpty();
-        assertThat(metrics.volumeByHour(FROM, TO)).isEmpty();
-        server.answer("/api/v1/metrics/live", 500, "{\"error\":{\"code\":\"internal\",\"message\":\"boom\"}}");
-        assertThatThrownBy(() -> metrics.live()).isInstanceOf(ApiException.class).hasMessageContaining("internal");
+    void liveFiguresCountTheOneStillWaiting() throws Exception {
+        var live = metrics.live().orElseThrow();
+        assertThat(live.serviceLevel().met()).isEqualTo(1);
+        assertThat(live.backlog()).isEqualTo(2); // both stay open: an answer does not resolve
     }
 
     @Test
-    void theRealServerAnswersWithAReportOrNotAtAllButNeverAnError(@TempDir Path dir) throws Exception {
-        try (LiveServer live = new LiveServer(dir)) {
-            MetricsApi real = new MetricsApi(live.signedIn("lucia"));
-            Optional<SlaReport> report = real.sla(FROM, TO, "hour");
-            report.ifPresent(r -> assertThat(r.groupBy()).isEqualTo("hour"));
-            Optional<es.faro.protocol.metrics.LiveMetrics> liveMetrics = real.live();
-            liveMetrics.ifPresent(m -> assertThat(m.serviceLevel()).isNotNull());
+    void anAgentIsRefusedAndTheRefusalIsAnErrorNotNoData() throws Exception {
+        MetricsApi asAgent = new MetricsApi(server.signedIn("ana"));
+        assertThatThrownBy(() -> asAgent.sla(from, to, "hour")).isInstanceOf(ApiException.class)
+                .hasMessageContaining("forbidden");
+        MetricsApi signedOut = new MetricsApi(server.api());
+        assertThatThrownBy(signedOut::live).isInstanceOf(ApiException.class);
+    }
+
+    private static Conversation awaitConversation(ApiClient api, String text) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < end) {
+            for (var e : api.changes(0, 1000).events()) {
+                if (e.type().equals("message.upserted") && e.data().path("body").asText().equals(text)) {
+                    return api.conversation(e.data().path("conversationId").asText());
+                }
+            }
+            Thread.sleep(50);
         }
+        throw new AssertionError("no conversation for " + text);
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import es.faro.client.cache.SqliteCache;
 import es.faro.client.metrics.LiveSnapshot;
-import es.faro.client.support.StubMetricsServer;
+import es.faro.client.support.LiveServer;
 import es.faro.client.sync.ApiClient;
 import es.faro.client.sync.MetricsApi;
 import es.faro.client.sync.OutboxCommands;
@@ -14,8 +14,7 @@ import es.faro.client.ui.common.UiText;
 import es.faro.protocol.event.Event;
 import es.faro.protocol.event.EventType;
 import es.faro.protocol.json.Json;
-import es.faro.protocol.metrics.ServiceLevel;
-import es.faro.protocol.metrics.SlaReport;
+import es.faro.protocol.api.PostMessageRequest;
 import es.faro.protocol.model.Agent;
 import es.faro.protocol.model.Channel;
 import es.faro.protocol.model.Conversation;
@@ -28,7 +27,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,29 +43,40 @@ class DashboardViewModelTest {
     static final Agent LUCIA = new Agent("u-lucia", "lucia", "Lucía Martín", Set.of(Role.LEAD), List.of(), List.of(),
             List.of("es"), 0, Presence.ONLINE);
 
+    /** The real server the dashboard asks for its charts; it has taken no traffic until the chart test sends some. */
+    static LiveServer server;
+    @TempDir
+    static Path serverDir;
     @TempDir
     Path dir;
     final Instant now = Instant.parse("2026-11-26T10:00:00Z");
     final SimpleObjectProperty<Instant> clock = new SimpleObjectProperty<>(now);
     final SameThreadTaskRunner tasks = new SameThreadTaskRunner();
     SqliteCache cache;
-    StubMetricsServer server;
     DashboardViewModel vm;
+
+    @BeforeAll
+    static void startServer() {
+        server = new LiveServer(serverDir);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
 
     @BeforeEach
     void setUp() throws Exception {
         cache = SqliteCache.open(dir.resolve("cache.db"));
         cache.applyBootstrap(TestData.bootstrap(now));
-        server = new StubMetricsServer();
-        ApiClient api = new ApiClient(server.uri(), ApiClient.defaultHttpClient());
-        vm = new DashboardViewModel(LUCIA, cache, new OutboxCommands(cache, LUCIA), new MetricsApi(api), tasks, clock);
+        vm = new DashboardViewModel(LUCIA, cache, new OutboxCommands(cache, LUCIA),
+                new MetricsApi(server.signedIn("lucia")), tasks, clock);
     }
 
     @AfterEach
     void tearDown() {
         vm.close();
         cache.close();
-        server.close();
     }
 
     LiveSnapshot snapshot() {
@@ -109,21 +121,43 @@ class DashboardViewModelTest {
     }
 
     @Test
-    void chartsTheServerOffersAreDrawnAndTheOthersSayNoDataYet() {
-        SlaReport today = new SlaReport(null, null, "hour", List.of(
-                new SlaReport.Row("2026-11-26T08:00:00Z", ServiceLevel.of(3, 1, 0), 5, null)), ServiceLevel.of(3, 1, 0));
-        server.answer("/api/v1/metrics/sla", 200, Json.write(today));
+    void chartsSayNoDataYetUntilTheServerCountsSomethingAndThenDrawIt() throws Exception {
+        // The charts are "today" in Madrid on the real clock: the server stamps traffic with it.
+        clock.set(Instant.now());
         vm.start();
         tasks.drainUntil(() -> vm.historyProperty().get().serviceLevelByHour().state() != Fetched.State.LOADING, WAIT);
+        History empty = vm.historyProperty().get();
+        assertThat(empty.serviceLevelByHour().state()).isEqualTo(Fetched.State.NO_DATA);
+        assertThat(empty.volumeByHour().state()).isEqualTo(Fetched.State.NO_DATA);
+        assertThat(empty.firstResponse().state()).isEqualTo(Fetched.State.NO_DATA);
 
+        String text = "Sin línea desde esta mañana " + java.util.UUID.randomUUID();
+        server.tweet(server.twitterAccountOf("jazztel"), "c-" + java.util.UUID.randomUUID(), "Cliente Gráficas", text);
+        ApiClient ana = server.signedIn("ana");
+        String id = awaitConversation(ana, text);
+        ana.postMessage(id, java.util.UUID.randomUUID().toString(),
+                new PostMessageRequest(PostMessageRequest.REPLY, "Lo revisamos ahora mismo.", true));
+
+        int hour = Instant.now().atZone(java.time.ZoneId.of("Europe/Madrid")).getHour();
+        clock.set(Instant.now());
+        vm.refreshHistory();
+        tasks.drainUntil(() -> vm.historyProperty().get().firstResponse().isReady(), WAIT);
         History h = vm.historyProperty().get();
-        assertThat(h.serviceLevelByHour().isReady()).isTrue();
-        // 08:00 UTC is 09:00 in Madrid; the same report serves as "last 7 days" here.
-        assertThat(h.serviceLevelByHour().value().get(9).today()).isEqualTo(0.75);
-        assertThat(h.serviceLevelByHour().value().get(10).today()).isNull();
-        assertThat(h.volumeByHour().state()).isEqualTo(Fetched.State.NO_DATA);
-        assertThat(h.firstResponse().state()).isEqualTo(Fetched.State.NO_DATA);
-        assertThat(h.forecast().state()).isEqualTo(Fetched.State.NO_DATA);
-        assertThat(server.seen()).extracting(StubMetricsServer.Seen::path).contains("/api/v1/metrics/live");
+        assertThat(h.serviceLevelByHour().value().get(hour).today()).isEqualTo(1.0);
+        assertThat(h.volumeByHour().value().get("jazztel")[hour]).isEqualTo(1);
+        assertThat(h.firstResponse().value().total()).isEqualTo(1);
+    }
+
+    private static String awaitConversation(ApiClient api, String text) throws Exception {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < end) {
+            for (var e : api.changes(0, 1000).events()) {
+                if (e.type().equals("message.upserted") && e.data().path("body").asText().equals(text)) {
+                    return e.data().path("conversationId").asText();
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no conversation for " + text);
     }
 }
