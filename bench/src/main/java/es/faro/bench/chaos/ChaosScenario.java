@@ -1,6 +1,7 @@
 package es.faro.bench.chaos;
 
 import es.faro.bench.Args;
+import es.faro.bench.Figures;
 import es.faro.server.chaos.ServerKillChaos;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +24,18 @@ public final class ChaosScenario {
         int kills = args.integer("kills", 200, 3);
         long seed = (long) args.decimal("seed", System.nanoTime(), System.nanoTime());
         Path dir = Files.createTempDirectory("faro-chaos");
-        LOG.info("chaos: {} kills of the server, seed {}, data in {}", kills, seed, dir);
+        Figures out = Figures.stdout();
+        out.printLoad();
+        System.out.println("chaos: " + kills + " kills of the server, seed " + seed + ", data in " + dir);
+        long started = System.nanoTime();
         ServerKillChaos.Result result = new ServerKillChaos(dir, seed).run(kills);
-        LOG.info("chaos: {}", result);
+        out.print("chaos.server.kills", result.kills(), "kills");
+        out.print("chaos.server.webhooks_acknowledged", result.webhooksAcked(), "messages");
+        out.print("chaos.server.duplicate_deliveries", result.duplicatesSent(), "webhooks");
+        out.print("chaos.server.replies_acknowledged", result.repliesAcked(), "replies");
+        out.print("chaos.server.events_checked", result.events(), "events");
+        out.print("chaos.server.problems", result.problems().size(), "problems");
+        out.print("chaos.server.duration", (System.nanoTime() - started) / 1e9, "s");
         if (!result.ok()) {
             result.problems().forEach(p -> LOG.error("chaos problem: {}", p));
             System.exit(1);
