@@ -69,6 +69,7 @@ public final class FaroServer implements AutoCloseable {
     private es.faro.server.jobs.JobWorker csatWorker;
     private es.faro.server.channels.demo.DemoSurveyResponder demoSurveys;
     private es.faro.server.jobs.JobWorker pollWorker;
+    private es.faro.server.jobs.JobWorker profileWorker;
 
     private FaroServer(Store store, ApiServer api, TrafficSource traffic, URI baseUri, SlaScheduler slaScheduler) {
         this.store = store;
@@ -142,6 +143,7 @@ public final class FaroServer implements AutoCloseable {
                     .surveyAnswers(surveys)
                     .webhookSecrets(webhookSecrets::valid);
             ingest.addHook(new CommunityIngestHook());
+            ingest.addHook(new es.faro.server.channels.profile.ProfileLookup());
             CommunityMetrics community = new CommunityMetrics(store,
                     CommunityConfig.load(config.referenceDir().orElse(null)));
             List<ChannelPollers.Target> pollTargets = ChannelPollers.targets(config, adapters);
@@ -214,6 +216,14 @@ public final class FaroServer implements AutoCloseable {
                     es.faro.server.channels.poll.ReviewPoller.JOB_KIND, config.get("channels.poll.nap")
                     .map(java.time.Duration::parse).orElse(java.time.Duration.ofSeconds(5)),
                     java.time.Duration.ofMinutes(2), poller::run).beforeEachRun(poller::ensureJobs).start();
+            // Messenger and Instagram DMs come without a name: ask Meta once per customer.
+            server.profileWorker = new es.faro.server.jobs.JobWorker(store, clock, config.nodeId(),
+                    es.faro.server.channels.profile.ProfileLookup.JOB_KIND, config.get("channels.profile.nap")
+                    .map(java.time.Duration::parse).orElse(java.time.Duration.ofSeconds(2)),
+                    config.get("channels.profile.lease").map(java.time.Duration::parse)
+                    .orElse(java.time.Duration.ofMinutes(1)), new es.faro.server.channels.profile.ProfileFetcher(store, clock,
+                    new es.faro.server.delivery.Endpoints(config), es.faro.server.delivery.Connectors.http(
+                    es.faro.server.delivery.DeliverySettings.from(config).timeout()))).start();
             return server;
         } catch (RuntimeException e) {
             if (api != null) {
@@ -268,6 +278,9 @@ public final class FaroServer implements AutoCloseable {
         }
         if (csatWorker != null) {
             csatWorker.close();
+        }
+        if (profileWorker != null) {
+            profileWorker.close();
         }
         if (pollWorker != null) {
             pollWorker.close();

@@ -112,6 +112,7 @@ public record Conversation(String id, String brandId, Channel channel, String cu
         public Builder response(SlaClock v) { response = v; return this; }
         public Builder resolution(SlaClock v) { resolution = v; return this; }
         public Builder customerName(String v) { customerName = v; return this; }
+        public Builder customerHandle(String v) { customerHandle = v; return this; }
         public Builder version(long v) { version = v; return this; }
         /** Snoozed until this instant (it leaves every queue, PENDING, and comes back then); null = not snoozed. */
         public Builder snoozedUntil(Instant v) { snoozedUntil = v; return this; }

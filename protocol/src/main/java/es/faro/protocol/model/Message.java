@@ -56,6 +56,12 @@ public record Message(String id, String conversationId, MessageKind kind, String
                 inReplyTo, createdAt, state, clientId, error, link, editedAt, deletedAt, survey);
     }
 
+    /** This message signed with {@code name} (a customer whose name the network gave later). */
+    public Message withAuthorName(String name) {
+        return new Message(id, conversationId, kind, authorId, name, body, isPublic, channel, channelMessageId,
+                inReplyTo, createdAt, delivery, clientId, deliveryError, deliveryLink, editedAt, deletedAt, survey);
+    }
+
     /** This message with the customer's edited text. */
     public Message edited(String newBody, Instant at) {
         return new Message(id, conversationId, kind, authorId, authorName, newBody, isPublic, channel,

@@ -62,6 +62,7 @@ public final class EmbeddedServer implements AutoCloseable {
         es.faro.server.delivery.demo.NetworkSimulator networks = es.faro.server.delivery.demo.NetworkSimulator.start(0.1, 7);
         overrides.putAll(networks.deliveryOverrides());
         ServerConfig config = ServerConfig.bundled(overrides);
+        networks.profiles(es.faro.server.channels.demo.DemoProfiles.forSeed(config.demoTrafficSeed()));
         try {
             EmbeddedServer embedded = new EmbeddedServer(FaroServer.start(config, "127.0.0.1", options.trafficFactory()));
             embedded.networks = networks;

@@ -40,6 +40,15 @@ public final class ScheduledJobs {
         ps.executeUpdate();
     }
 
+    /** Whether job {@code id} was ever scheduled (done or not). */
+    public static boolean exists(Connection c, String id) throws SQLException {
+        PreparedStatement ps = Statements.get(c, "SELECT 1 FROM scheduled_jobs WHERE id = ?");
+        ps.setString(1, id);
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        }
+    }
+
     public static void cancel(Connection c, String id) throws SQLException {
         PreparedStatement ps = Statements.get(c, "DELETE FROM scheduled_jobs WHERE id = ? AND done_at IS NULL");
         ps.setString(1, id);

@@ -60,6 +60,8 @@ public final class ServerKillChaos {
     private final Random random;
     private final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5))
             .retryOnConnectionFailure(false).build();
+    /** For the checker's own calls (sign-in, reads): a loaded machine must not fail the run, only slow it. */
+    private final OkHttpClient patient = http.newBuilder().callTimeout(Duration.ofSeconds(90)).build();
     private final AtomicLong ids = new AtomicLong();
     /** tweet id → acknowledged (true) or sent without an answer (false). */
     private final Map<String, Boolean> tweets = new ConcurrentHashMap<>();
@@ -175,14 +177,14 @@ public final class ServerKillChaos {
     private String login() throws IOException {
         byte[] body = Json.writeBytes(Map.of("username", "lucia", "password", "faro-demo"));
         Request request = new Request.Builder().url(base + "/api/v1/auth/login").post(RequestBody.create(body, JSON)).build();
-        try (Response r = http.newCall(request).execute()) {
+        try (Response r = patient.newCall(request).execute()) {
             return Json.read(r.body().bytes(), JsonNode.class).get("token").asText();
         }
     }
 
     private JsonNode get(String path) throws IOException {
         Request request = new Request.Builder().url(base + path).header("Authorization", "Bearer " + token).build();
-        try (Response r = http.newCall(request).execute()) {
+        try (Response r = patient.newCall(request).execute()) {
             if (r.code() != 200) {
                 throw new IOException(path + " → " + r.code());
             }

@@ -85,6 +85,13 @@ final class ConversationListView {
         soon.setTooltip(new Tooltip(i18n.get("list.breachingSoon.tip")));
         soon.selectedProperty().bindBidirectional(vm.list().breachingSoonOnlyProperty());
         clock.nowProperty().subscribe(vm.list()::tick);
+        // The queue's name gives way first (its full name is in the tooltip); the count and the toggle never do.
+        Tooltip name = new Tooltip();
+        name.textProperty().bind(title.textProperty());
+        title.setTooltip(name);
+        title.setMinWidth(40);
+        count.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        soon.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox header = new HBox(8, title, count, filter, new Spacer(), soon);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("pane-header");

@@ -51,7 +51,7 @@ final class TrafficScript {
         this.brands = List.copyOf(brands);
         this.clock = clock;
         this.random = new Random(seed);
-        this.customers = new CustomerPool(corpus.names(), new Random(seed ^ 0x5DEECE66DL));
+        this.customers = customerPool(corpus, seed);
         List<Channel> usable = new ArrayList<>();
         for (Channel channel : EnumSet.copyOf(CHANNEL_WEIGHTS.keySet())) {
             if (enabledChannels.contains(channel) && brands.stream().anyMatch(b -> b.account(channel).isPresent())) {
@@ -254,5 +254,10 @@ final class TrafficScript {
 
     private <T> T pick(List<T> list) {
         return list.get(random.nextInt(list.size()));
+    }
+
+    /** The customers of the traffic started with {@code seed} (the demo networks give their profiles). */
+    static CustomerPool customerPool(TrafficCorpus corpus, long seed) {
+        return new CustomerPool(corpus.names(), new Random(seed ^ 0x5DEECE66DL));
     }
 }

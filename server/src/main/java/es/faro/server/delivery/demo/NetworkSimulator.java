@@ -41,6 +41,7 @@ public final class NetworkSimulator implements AutoCloseable {
     private final Map<String, String> answered = new ConcurrentHashMap<>();
     private final Map<String, Boolean> failedOnce = new ConcurrentHashMap<>();
     private final java.util.Deque<Object[]> failNext = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private volatile es.faro.server.channels.demo.DemoProfiles profiles;
 
     private NetworkSimulator(HttpServer server, ExecutorService executor, double failureRate, long seed) {
         this.server = server;
@@ -91,6 +92,10 @@ public final class NetworkSimulator implements AutoCloseable {
             }
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             String path = exchange.getRequestURI().getRawPath();
+            if ("GET".equals(exchange.getRequestMethod()) && profiles != null) {
+                profile(exchange, path, exchange.getRequestURI().getRawQuery());
+                return;
+            }
             if (!"POST".equals(exchange.getRequestMethod())) {
                 send(exchange, 405, Map.of("error", Map.of("message", "method not allowed")));
                 return;
@@ -132,6 +137,34 @@ public final class NetworkSimulator implements AutoCloseable {
             sendRaw(exchange, path.equals("/2/tweets") || path.startsWith("/2/dm_conversations/")
                     || path.equals("/v1/customerReviewResponses") ? 201 : 200, json);
         }
+    }
+
+    /** Answers Graph API profile lookups ({@code GET /{id}?fields=...}) with these customers. */
+    public void profiles(es.faro.server.channels.demo.DemoProfiles known) {
+        this.profiles = known;
+    }
+
+    /** Meta's User Profile API shape: first and last name for Messenger, name and username for Instagram. */
+    private void profile(HttpExchange exchange, String path, String query) throws IOException {
+        String id = path.startsWith("/") ? path.substring(1) : path;
+        var found = profiles.byFacebookId(java.net.URLDecoder.decode(id, java.nio.charset.StandardCharsets.UTF_8));
+        if (found.isEmpty()) {
+            send(exchange, 404, Map.of("error", Map.of("message", "Unsupported get request. Object with ID '"
+                    + id + "' does not exist", "type", "GraphMethodException", "code", 100)));
+            return;
+        }
+        String name = found.get().name();
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (query != null && query.contains("first_name")) {
+            int space = name.indexOf(' ');
+            body.put("first_name", space < 0 ? name : name.substring(0, space));
+            body.put("last_name", space < 0 ? "" : name.substring(space + 1));
+        } else {
+            body.put("name", name);
+            body.put("username", found.get().handle());
+        }
+        body.put("id", id);
+        send(exchange, 200, body);
     }
 
     /** The next {@code count} calls fail with {@code status} and the network's {@code message} (demos, tests). */
