@@ -82,6 +82,7 @@ public final class FaroApp extends Application {
     private Stage stage;
     private AttentionWatcher attention;
     private boolean reauthenticating;
+    private InstanceLock instanceLock;
 
     @Override
     public void init() {
@@ -131,8 +132,9 @@ public final class FaroApp extends Application {
         });
         String demoUser = config.get(ClientConfig.DEMO_USER).orElse("ana");
         StartupView startup = new StartupView(i18n);
+        boolean alone = lockDataFolder();
         String startupKey = demoMode() ? "startup.demo" : "startup.opening";
-        shell.show(i -> new StartupView(i).progress(i.get(startupKey, demoUser)));
+        shell.show(i -> alone ? new StartupView(i).progress(i.get(startupKey, demoUser)) : new StartupView(i).alreadyRunning());
         scene = new Scene(shell.root(), 1440, 900);
         settings.themeProperty().subscribe(theme -> theme.apply(scene));
         settings.languageProperty().addListener((o, was, language) -> switchLanguage(language));
@@ -146,6 +148,9 @@ public final class FaroApp extends Application {
         }));
         if (!opensDashboard()) {
             ScreenshotTaker.schedule(config, scene);
+        }
+        if (!alone) {
+            return; // another Faro has this computer account's data: nothing else may start
         }
 
         if (demoMode()) {
@@ -461,6 +466,17 @@ public final class FaroApp extends Application {
         }
     }
 
+    /** Takes this computer account's Faro data folder for this process; false when another Faro has it. */
+    private boolean lockDataFolder() {
+        try {
+            instanceLock = InstanceLock.tryAcquire(dirs.data()).orElse(null);
+            return instanceLock != null;
+        } catch (java.io.IOException e) {
+            log.warn("could not lock the data folder {}; going on without the single-instance guard", dirs.data(), e);
+            return true;
+        }
+    }
+
     private void showFailure(StartupView startup, Throwable error) {
         log.error("Faro could not start", error);
         shell.show(i -> new StartupView(i).failure(error));
@@ -513,6 +529,13 @@ public final class FaroApp extends Application {
         }
         if (tasks != null) {
             tasks.close();
+        }
+        if (instanceLock != null) {
+            try {
+                instanceLock.close();
+            } catch (java.io.IOException e) {
+                log.debug("releasing the data folder lock failed", e);
+            }
         }
     }
 }

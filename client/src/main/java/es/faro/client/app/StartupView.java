@@ -30,6 +30,22 @@ final class StartupView {
         return box;
     }
 
+    /** Another Faro already uses this computer's data folder: say so in words, no technical detail. */
+    Parent alreadyRunning() {
+        Label title = new Label(i18n.get("startup.alreadyRunning"));
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label detail = new Label(i18n.get("startup.alreadyRunning.detail"));
+        detail.setWrapText(true);
+        detail.setMaxWidth(560);
+        detail.getStyleClass().add(Styles.TEXT_MUTED);
+        Button quit = new Button(i18n.get("startup.quit"));
+        quit.setDefaultButton(true);
+        quit.setOnAction(e -> Platform.exit());
+        VBox box = new VBox(16, title, detail, quit);
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
     Parent failure(Throwable error) {
         Label title = new Label(i18n.get("startup.failed"));
         title.getStyleClass().addAll(Styles.TITLE_3, Styles.DANGER);
