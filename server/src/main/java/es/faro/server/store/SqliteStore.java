@@ -40,10 +40,12 @@ public final class SqliteStore implements Store {
     private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
     private final Thread writerThread;
     private volatile boolean closed;
+    private final SqliteFileLock fileLock;
 
 
-    private SqliteStore(String url) throws SQLException {
+    private SqliteStore(String url, SqliteFileLock fileLock) throws SQLException {
         this.url = url;
+        this.fileLock = fileLock;
         this.writer = open(url);
         try (Statement s = writer.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
@@ -74,15 +76,20 @@ public final class SqliteStore implements Store {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder for " + file, e);
         }
-        Flyway.configure()
-                .dataSource(url, null, null)
-                .locations(migrationLocation)
-                .load()
-                .migrate();
+        SqliteFileLock lock = file == null ? null : SqliteFileLock.acquire(file.toAbsolutePath());
         try {
-            return new SqliteStore(url);
+            Flyway.configure()
+                    .dataSource(url, null, null)
+                    .locations(migrationLocation)
+                    .load()
+                    .migrate();
+            return new SqliteStore(url, lock);
         } catch (SQLException e) {
+            closeQuietly(lock);
             throw new IllegalStateException("cannot open the store at " + url, e);
+        } catch (RuntimeException e) {
+            closeQuietly(lock);
+            throw e;
         }
     }
 
@@ -215,7 +222,18 @@ public final class SqliteStore implements Store {
         }
         closeQuietly(writer);
         allReaders.forEach(SqliteStore::closeQuietly);
+        closeQuietly(fileLock);
         LOG.info("store closed: {}", url);
+    }
+
+    private static void closeQuietly(SqliteFileLock lock) {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (RuntimeException e) {
+                LOG.warn("releasing the database lock failed", e);
+            }
+        }
     }
 
     private static void closeQuietly(Connection c) {
