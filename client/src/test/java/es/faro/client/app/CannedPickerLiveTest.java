@@ -1,18 +1,17 @@
 package es.faro.client.app;
 
+import static es.faro.client.support.RunningFaro.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import es.faro.client.support.LiveServer;
+import es.faro.client.support.RunningFaro;
 import es.faro.client.sync.ApiClient;
 import es.faro.protocol.json.Json;
 import es.faro.protocol.model.Conversation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
@@ -24,8 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real application against a real server: in the reply box, {@code /pedi} + Enter picks the
@@ -36,9 +33,9 @@ class CannedPickerLiveTest {
     @TempDir
     Path dir;
     LiveServer server;
-    Application app;
+    RunningFaro faro;
     es.faro.protocol.model.CannedResponse created;
-    final FxRobot robot = new FxRobot();
+    FxRobot robot;
 
     @BeforeEach
     void launch() throws Exception {
@@ -48,28 +45,19 @@ class CannedPickerLiveTest {
         created = new es.faro.client.sync.CannedApi(server.signedIn("lucia")).create(
                 new es.faro.protocol.api.CannedResponseRequest("orange", "es", "Envíos", "Pedido en camino", "pedido",
                         "{{customer.first_name}}, tu pedido {{ask:Número de pedido}} ya está en camino.", null, null));
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(FaroApp.class, "--data.dir=" + dir.resolve("client"),
-                "--server.url=" + server.uri(), "--language=es");
+        faro = RunningFaro.against(server.uri(), dir.resolve("client"));
+        robot = faro.robot();
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        faro.close();
         server.close();
-    }
-
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
     }
 
     @Test
     void slashPickerWithAPromptedVariableInsertsTheFilledTextAndTheReplyReachesTheServer() throws Exception {
-        waitFor(20, () -> robot.lookup("#login-username").tryQuery().isPresent());
-        robot.clickOn("#login-username").write("ana");
-        robot.clickOn("#login-password").write("faro-demo");
-        robot.clickOn("#login-submit");
+        faro.signIn("ana");
         waitFor(30, () -> robot.lookup("Rosa Vidal").tryQuery().isPresent());
         ListView<Conversation> list = robot.lookup("#conversation-list").queryListView();
         waitFor(10, () -> robot.from(list).lookup("Rosa Vidal").match(n -> n.getScene() != null).tryQuery().isPresent());

@@ -1,7 +1,9 @@
 package es.faro.client.app;
 
+import static es.faro.client.support.RunningFaro.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import es.faro.client.support.RunningFaro;
 import es.faro.client.sync.ApiClient;
 import es.faro.protocol.channel.Signatures;
 import es.faro.protocol.community.CommunityPost;
@@ -9,16 +11,12 @@ import es.faro.protocol.community.LeaderboardEntry;
 import es.faro.protocol.community.PostState;
 import es.faro.protocol.json.Json;
 import es.faro.protocol.model.Conversation;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -34,8 +32,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The moderator's path, headless: the real application in demo mode signed in as the lead lucia.
@@ -51,27 +47,19 @@ class CommunityModerationDemoTest {
     @TempDir
     Path dir;
     int port;
-    Application app;
-    final FxRobot robot = new FxRobot();
+    RunningFaro faro;
+    FxRobot robot;
 
     @BeforeEach
     void launch() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(FaroApp.class, "--data.dir=" + dir, "--demo.port=" + port,
-                "--demo.user=lucia", "--demo.traffic.rate=0.005", "--language=es", "--theme=light");
+        faro = RunningFaro.demo(dir, "--demo.user=lucia", "--demo.traffic.rate=0.005");
+        robot = faro.robot();
+        port = faro.demoPort();
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        faro.close();
     }
 
     @Test

@@ -1,21 +1,19 @@
 package es.faro.client.app;
 
+import static es.faro.client.support.RunningFaro.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import es.faro.client.support.RunningFaro;
 import es.faro.client.sync.ApiClient;
 import es.faro.protocol.channel.Signatures;
 import es.faro.protocol.json.Json;
 import es.faro.protocol.model.Brand;
 import es.faro.protocol.model.Channel;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
 import okhttp3.MediaType;
@@ -29,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The lead's path, headless: the real application in demo mode signed in as lucia, open the
@@ -45,28 +41,20 @@ class DashboardDemoTest {
     @TempDir
     Path dir;
     int port;
-    Application app;
-    final FxRobot robot = new FxRobot();
+    RunningFaro faro;
+    FxRobot robot;
 
     @BeforeEach
     void launch() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        FxToolkit.registerPrimaryStage();
         // Demo traffic nearly silent (one message every ~3 hours), so the only arrival is ours.
-        app = FxToolkit.setupApplication(FaroApp.class, "--data.dir=" + dir, "--demo.port=" + port,
-                "--demo.user=lucia", "--demo.traffic.rate=0.005", "--language=es", "--theme=light");
+        faro = RunningFaro.demo(dir, "--demo.user=lucia", "--demo.traffic.rate=0.005");
+        robot = faro.robot();
+        port = faro.demoPort();
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        faro.close();
     }
 
     private Label backlogTile() {

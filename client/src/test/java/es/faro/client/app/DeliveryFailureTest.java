@@ -1,14 +1,13 @@
 package es.faro.client.app;
 
+import static es.faro.client.support.RunningFaro.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import es.faro.client.support.LiveServer;
+import es.faro.client.support.RunningFaro;
 import es.faro.protocol.model.Conversation;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Against a real server whose simulated X refuses the next reply for good: the reply shows in the
@@ -33,39 +30,30 @@ class DeliveryFailureTest {
     @TempDir
     Path dir;
     LiveServer server;
-    Application app;
-    final FxRobot robot = new FxRobot();
+    RunningFaro faro;
+    FxRobot robot;
 
     @BeforeEach
     void launch() throws Exception {
         server = new LiveServer(dir.resolve("server"));
         server.tweet(server.twitterAccountOf("orange"), "7301", "Nuria Campos", "La factura viene duplicada");
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(FaroApp.class, "--data.dir=" + dir.resolve("client"),
-                "--server.url=" + server.uri(), "--language=es");
+        faro = RunningFaro.against(server.uri(), dir.resolve("client"));
+        robot = faro.robot();
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        faro.close();
         server.close();
     }
 
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-    }
-
     private boolean visible(String selector) {
-        return robot.lookup(selector).match(Node::isVisible).tryQuery().isPresent();
+        return faro.visible(selector);
     }
 
     @Test
     void aFailedDeliveryShowsInTheThreadAndRetrySendsIt() throws Exception {
-        waitFor(20, () -> robot.lookup("#login-username").tryQuery().isPresent());
-        robot.clickOn("#login-username").write("ana");
-        robot.clickOn("#login-password").write("faro-demo");
-        robot.clickOn("#login-submit");
+        faro.signIn("ana");
         waitFor(30, () -> robot.lookup("Nuria Campos").tryQuery().isPresent());
         ListView<Conversation> list = robot.lookup("#conversation-list").queryListView();
         waitFor(10, () -> robot.from(list).lookup("Nuria Campos").match(n -> n.getScene() != null).tryQuery().isPresent());

@@ -2,19 +2,15 @@ package es.faro.client.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
+import es.faro.client.support.RunningFaro;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A second Faro on the same computer account (same data folder) says in words that Faro is already
@@ -23,30 +19,23 @@ import org.testfx.util.WaitForAsyncUtils;
 class SecondInstanceTest {
     @TempDir
     Path dir;
-    Application app;
-    final FxRobot robot = new FxRobot();
+    RunningFaro faro;
 
     @AfterEach
     void close() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
+        if (faro != null) {
+            faro.close();
         }
-        FxToolkit.cleanupStages();
     }
 
     @Test
     void aSecondFaroOnTheSameDataFolderExplainsAndStartsNothing() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
         try (InstanceLock first = InstanceLock.tryAcquire(dir).orElseThrow()) {
             assertThat(InstanceLock.tryAcquire(dir)).as("taken while the first holds it").isEmpty();
-            FxToolkit.registerPrimaryStage();
-            app = FxToolkit.setupApplication(FaroApp.class, "--data.dir=" + dir, "--demo.port=" + port,
-                    "--language=es", "--theme=light");
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                    () -> robot.lookup("Faro ya está abierto en este equipo").tryQuery().isPresent());
+            faro = RunningFaro.demo(dir);
+            FxRobot robot = faro.robot();
+            int port = faro.demoPort();
+            RunningFaro.waitFor(30, () -> robot.lookup("Faro ya está abierto en este equipo").tryQuery().isPresent());
             assertThat(robot.lookup("Salir").tryQuery()).isPresent();
             Thread.sleep(1_500); // a demo server would be up by now if anything had started it
             assertThat(listening(port)).as("no demo server").isFalse();

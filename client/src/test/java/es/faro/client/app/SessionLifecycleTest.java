@@ -1,18 +1,17 @@
 package es.faro.client.app;
 
+import static es.faro.client.support.RunningFaro.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import es.faro.client.settings.UserSettings;
 import es.faro.client.support.LiveServer;
+import es.faro.client.support.RunningFaro;
 import es.faro.protocol.model.Conversation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Against a real server: the token expires while a reply waits in the outbox; Faro asks to sign in
@@ -33,27 +30,21 @@ class SessionLifecycleTest {
     @TempDir
     Path dir;
     LiveServer server;
-    Application app;
-    final FxRobot robot = new FxRobot();
+    RunningFaro faro;
+    FxRobot robot;
 
     @BeforeEach
     void launch() throws Exception {
         server = new LiveServer(dir.resolve("server"));
         server.tweet(server.twitterAccountOf("orange"), "7101", "Rosa Vidal", "Sigo sin fibra desde el lunes");
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(FaroApp.class, "--data.dir=" + dir.resolve("client"),
-                "--server.url=" + server.uri(), "--language=es");
+        faro = RunningFaro.against(server.uri(), dir.resolve("client"));
+        robot = faro.robot();
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        faro.close();
         server.close();
-    }
-
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
     }
 
     private void signIn(String password) throws Exception {

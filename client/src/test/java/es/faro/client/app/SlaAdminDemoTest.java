@@ -1,20 +1,18 @@
 package es.faro.client.app;
 
+import static es.faro.client.support.RunningFaro.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import es.faro.client.support.RunningFaro;
 import es.faro.client.sync.ApiClient;
 import es.faro.client.sync.SlaAdminApi;
 import es.faro.protocol.sla.BusinessCalendar;
 import es.faro.protocol.sla.Holiday;
 import es.faro.protocol.sla.SlaPolicy;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -28,8 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The admin's path, headless: the real application in demo mode signed in as admin opens the SLA
@@ -41,27 +37,19 @@ class SlaAdminDemoTest {
     @TempDir
     Path dir;
     int port;
-    Application app;
-    final FxRobot robot = new FxRobot();
+    RunningFaro faro;
+    FxRobot robot;
 
     @BeforeEach
     void launch() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(FaroApp.class, "--data.dir=" + dir, "--demo.port=" + port,
-                "--demo.user=admin", "--demo.traffic.rate=0.005", "--language=es", "--theme=light");
+        faro = RunningFaro.demo(dir, "--demo.user=admin", "--demo.traffic.rate=0.005");
+        robot = faro.robot();
+        port = faro.demoPort();
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        faro.close();
     }
 
     private Node shown(String query) {
