@@ -25,7 +25,9 @@ CREATE TRIGGER message_fts_delete AFTER DELETE ON messages BEGIN
     INSERT INTO message_fts (message_fts, rowid, search_body) VALUES ('delete', old.rowid, old.search_body);
 END;
 
-CREATE TRIGGER message_fts_update AFTER UPDATE OF json ON messages BEGIN
+-- Only when the indexed text changes: delivery states and edits of other fields rewrite the JSON often.
+CREATE TRIGGER message_fts_update AFTER UPDATE OF json ON messages
+    WHEN old.search_body IS NOT new.search_body BEGIN
     INSERT INTO message_fts (message_fts, rowid, search_body) VALUES ('delete', old.rowid, old.search_body);
     INSERT INTO message_fts (rowid, search_body) VALUES (new.rowid, new.search_body);
 END;
@@ -38,7 +40,8 @@ CREATE TRIGGER customer_fts_delete AFTER DELETE ON customers BEGIN
     INSERT INTO customer_fts (customer_fts, rowid, search_name) VALUES ('delete', old.rowid, old.search_name);
 END;
 
-CREATE TRIGGER customer_fts_update AFTER UPDATE OF json ON customers BEGIN
+CREATE TRIGGER customer_fts_update AFTER UPDATE OF json ON customers
+    WHEN old.search_name IS NOT new.search_name BEGIN
     INSERT INTO customer_fts (customer_fts, rowid, search_name) VALUES ('delete', old.rowid, old.search_name);
     INSERT INTO customer_fts (rowid, search_name) VALUES (new.rowid, new.search_name);
 END;
