@@ -180,8 +180,9 @@ final class RoleMatrix {
                 brandWrite(200));
         row("POST " + c + "/labels", onConversation("POST", "/labels",
                 x -> versioned(x, "add", List.of("factura"), "remove", List.of())), brandWrite(200));
-        row("POST " + c + "/snooze", onConversation("POST", "/snooze",
-                x -> versioned(x, "until", java.time.Instant.now().plus(java.time.Duration.ofDays(3)).toString())), brandWrite(200));
+        // Three days ahead: the server's clock runs 13 hours ahead of the test's (the expired token).
+        row("POST " + c + "/snooze", onConversation("POST", "/snooze", x -> versioned(x, "until",
+                java.time.Instant.now().plus(java.time.Duration.ofDays(3)).toString())), brandWrite(200));
         row("GET " + c + "/suggestions", onConversation("GET", "/suggestions", x -> null), brandRead(200));
         row("POST /api/v1/conversations/bulk", "POST /api/v1/conversations/bulk (per-item results)", t -> {
             JsonNode x = f.conversation();

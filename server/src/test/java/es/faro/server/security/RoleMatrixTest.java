@@ -165,6 +165,21 @@ class RoleMatrixTest {
         return tests;
     }
 
+    /** A bulk action answers 200 with results per item: another brand's conversation is "not found" there. */
+    @Test
+    void bulkActionsDoNotReachAnotherBrandsConversation() {
+        JsonNode orange = fixtures.conversation();
+        String id = orange.get("id").asText();
+        Reply r = fixtures.post("/api/v1/conversations/bulk", tokens.get(Caller.AGENT_OTHER_BRAND), Map.of("action",
+                "labels", "add", List.of("averia"), "items", List.of(Map.of("id", id, "version",
+                        orange.get("version").asLong()))));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.at("/results/0/status").asInt()).as(r.text()).isEqualTo(404);
+        assertThat(r.at("/results/0").has("conversation")).as(r.text()).isFalse();
+        assertThat(api.get("/api/v1/conversations/" + id, tokens.get(Caller.LEAD)).at("/labels").toString())
+                .doesNotContain("averia");
+    }
+
     /** The live stream too: pablo gets the Amena conversation and never the Orange one sent before it. */
     @Test
     void theEventStreamIsScopedToTheAgentsBrands() throws Exception {
