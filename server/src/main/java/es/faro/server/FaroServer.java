@@ -168,6 +168,7 @@ public final class FaroServer implements AutoCloseable {
                                 reference::get, clock, new es.faro.server.http.Bodies(config.maxBodyBytes()))
                                 .register(routes);
                         new es.faro.server.http.OpenApiRoutes().register(routes);
+                        new es.faro.server.search.SearchRoutes(store).register(routes);
                         new es.faro.server.http.CsatRoutes(surveys, new es.faro.server.http.Bodies(config.maxBodyBytes()),
                                 clock).register(routes);
                         new es.faro.server.http.AccountAdminRoutes(

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 /** The agent's side of delivery: retry a FAILED reply, mark a PREPARED forum reply as posted. */
 public final class DeliveryService {
     static final String INVALID_STATE = "invalid_delivery_state";
+    static final String LINK_IN_USE = "link_in_use";
 
     private final Store store;
     private final Clock clock;
@@ -51,6 +52,12 @@ public final class DeliveryService {
             Conversation conv = visible(c, actor, conversationId);
             Message m = message(c, conv, messageId);
             Instant now = clock.instant();
+            // The link becomes the message's network id, unique per channel: another message's link is a
+            // client's mistake (a 409 that says so), not a constraint failure.
+            if (link != null && es.faro.server.store.Messages.byChannelId(c, m.channel(), link)
+                    .filter(other -> !other.id().equals(m.id())).isPresent()) {
+                throw new ApiException(409, LINK_IN_USE, "another message was already marked posted at " + link);
+            }
             if (m.delivery() != DeliveryState.PREPARED
                     || !Deliveries.transition(c, messageId, DeliveryState.PREPARED, DeliveryState.SENT, now)) {
                 throw new ApiException(409, INVALID_STATE, "only a prepared reply can be marked posted; this message is "

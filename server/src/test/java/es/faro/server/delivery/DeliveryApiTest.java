@@ -352,6 +352,14 @@ class DeliveryApiTest {
         assertThat(posted.at("/delivery").asText()).isEqualTo("SENT");
         assertThat(posted.at("/channelMessageId").asText()).isEqualTo(entry + "#p2");
         assertThat(api.post(path, ana, Map.of()).status()).isEqualTo(409);
+
+        // A second reply marked posted at the first one's link: a 409 that says so (it was a 500).
+        JsonNode second = replyAndDeliver(ana, conv, "Y otra cosa", true);
+        Reply same = api.post("/api/v1/conversations/" + conv + "/messages/" + second.get("id").asText() + "/posted",
+                ana, Map.of("url", entry + "#p2"));
+        assertThat(same.status()).as(same.text()).isEqualTo(409);
+        assertThat(same.errorCode()).isEqualTo("link_in_use");
+        assertThat(api.get("/api/v1/conversations/" + conv + "/messages", ana).text()).contains(second.get("id").asText());
     }
 
     // --- failures and retries -----------------------------------------------------------------------

@@ -392,5 +392,11 @@ class OpenApiContractTest {
         call("POST", "/api/v1/admin/channels/community/secrets/rotate", admin,
                 Map.of("secret", "una-clave-nueva-muy-larga", "grace", "PT1H"), 201);
         call("POST", "/api/v1/admin/channels/twitter/secrets/rotate", admin, Map.of("secret", "corta"), 400);
+        // Search: a message match, a customer match, paging, and a refused query.
+        JsonNode found = call("GET", "/api/v1/search?q=cobertura&limit=1", ana, null, 200);
+        assertThat(found.at("/items/0/match").asText()).isEqualTo("message");
+        call("GET", "/api/v1/search?q=oa-u1", lead, null, 200);
+        call("GET", "/api/v1/search?q=%25%25", ana, null, 400);
+        call("GET", "/api/v1/search?q=cobertura", null, null, 401);
     }
 }
