@@ -28,7 +28,14 @@ public final class ChaosScenario {
         out.printLoad();
         System.out.println("chaos: " + kills + " kills of the server, seed " + seed + ", data in " + dir);
         long started = System.nanoTime();
-        ServerKillChaos.Result result = new ServerKillChaos(dir, seed).run(kills);
+        ServerKillChaos chaos = new ServerKillChaos(dir, seed);
+        chaos.onProgress(k -> {
+            if (k > 0 && k % 10 == 0) {
+                System.out.printf("chaos: %d kills so far, %d problems, %.0f s%n", k, chaos.problemsSoFar(),
+                        (System.nanoTime() - started) / 1e9);
+            }
+        });
+        ServerKillChaos.Result result = chaos.run(kills);
         out.print("chaos.server.kills", result.kills(), "kills");
         out.print("chaos.server.webhooks_acknowledged", result.webhooksAcked(), "messages");
         out.print("chaos.server.duplicate_deliveries", result.duplicatesSent(), "webhooks");

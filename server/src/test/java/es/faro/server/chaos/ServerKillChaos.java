@@ -61,7 +61,9 @@ public final class ServerKillChaos {
     private final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5))
             .retryOnConnectionFailure(false).build();
     /** For the checker's own calls (sign-in, reads): a loaded machine must not fail the run, only slow it. */
-    private final OkHttpClient patient = http.newBuilder().callTimeout(Duration.ofSeconds(90)).build();
+    private final OkHttpClient patient = http.newBuilder().callTimeout(Duration.ofSeconds(90))
+            .readTimeout(Duration.ofSeconds(90)).build();
+    private java.util.function.IntConsumer progress = k -> { };
     private final AtomicLong ids = new AtomicLong();
     /** tweet id → acknowledged (true) or sent without an answer (false). */
     private final Map<String, Boolean> tweets = new ConcurrentHashMap<>();
@@ -79,6 +81,17 @@ public final class ServerKillChaos {
         this.random = new Random(seed);
     }
 
+    /** Called after each kill's restart check with the number of kills so far (the bench prints progress). */
+    public ServerKillChaos onProgress(java.util.function.IntConsumer listener) {
+        this.progress = listener;
+        return this;
+    }
+
+    /** Problems found so far (the checks after each restart add to it). */
+    public synchronized int problemsSoFar() {
+        return problems.size();
+    }
+
     public Result run(int kills) throws Exception {
         Files.createDirectories(dir);
         String storeUrl = "jdbc:sqlite:" + dir.resolve("chaos.db");
@@ -88,6 +101,7 @@ public final class ServerKillChaos {
             base = node.base().toString();
             token = login();
             verifyAcknowledgedPresent(k);
+            progress.accept(k);
             resendUnacknowledged();
             if (conversations.isEmpty()) {
                 conversations.addAll(conversationIds());
