@@ -159,7 +159,7 @@ public final class FaroServer implements AutoCloseable {
                         new SlaAdminRoutes(slaAdmin, new es.faro.server.http.Bodies(config.maxBodyBytes())).register(routes);
                         es.faro.server.delivery.Delivery.routes(store, clock, config).register(routes);
                         new es.faro.server.queues.QueueRoutes(queueService,
-                                new es.faro.server.queues.WorkqueueService(store, clock),
+                                new es.faro.server.queues.WorkqueueService(store, reference::get, clock),
                                 new es.faro.server.queues.AdminService(store, clock),
                                 new es.faro.server.http.Bodies(config.maxBodyBytes())).register(routes);
                         new CommunityRoutes(new ModerationService(store, clock), new ModerationLog(store), community,
