@@ -135,11 +135,16 @@ class QueuesWorkstationTest {
 
         robot.clickOn("#bulk-actions");
         robot.clickOn("Añadir etiqueta");
-        // The menu's own "Roaming", not a label chip of a list row being recycled meanwhile.
-        javafx.scene.Node roaming = robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Labeled l
+        // The open submenu's own "Roaming", not a label chip of a list row or an item of a menu rebuilt meanwhile.
+        java.util.function.Predicate<javafx.scene.Node> roaming = n -> n instanceof javafx.scene.control.Labeled l
                 && "Roaming".equals(l.getText()) && n.getScene() != null
-                && n.getScene().getWindow() instanceof javafx.stage.PopupWindow).query();
-        robot.clickOn(roaming);
+                && n.getScene().getWindow() instanceof javafx.stage.PopupWindow w && w.isShowing();
+        waitFor(10, () -> robot.lookup(roaming).tryQuery().isPresent());
+        // Straight across into the submenu first: a diagonal path would hover "Prioridad" and close it.
+        javafx.scene.Node item = robot.lookup(roaming).query();
+        javafx.geometry.Bounds submenu = item.getParent().localToScreen(item.getParent().getBoundsInLocal());
+        robot.moveTo(new javafx.geometry.Point2D(submenu.getMinX() + 20, robot.point("Añadir etiqueta").query().getY()));
+        robot.clickOn(item);
 
         waitFor(20, () -> robot.lookup("#queues-message").queryLabeled().getText().startsWith("2 "));
         ApiClient lead = lead();
