@@ -68,6 +68,7 @@ public final class FaroServer implements AutoCloseable {
     private es.faro.server.csat.SurveyService surveys;
     private es.faro.server.jobs.JobWorker csatWorker;
     private es.faro.server.channels.demo.DemoSurveyResponder demoSurveys;
+    private es.faro.server.automation.ClassifierService classifier;
     private es.faro.server.jobs.JobWorker pollWorker;
 
     private FaroServer(Store store, ApiServer api, TrafficSource traffic, URI baseUri, SlaScheduler slaScheduler) {
@@ -188,6 +189,7 @@ public final class FaroServer implements AutoCloseable {
                 source = startTraffic(config, traffic, baseUri, data);
             }
             FaroServer server = new FaroServer(store, api, source, baseUri, scheduler);
+            server.classifier = automation.classifier();
             server.delivery = delivery;
             server.ingest = ingest;
             server.assignment = new es.faro.server.queues.AssignmentScheduler(store, reference::get, clock, tracker,
@@ -276,6 +278,9 @@ public final class FaroServer implements AutoCloseable {
             demoSurveys.close();
         }
         api.close();
+        if (classifier != null) {
+            classifier.close();
+        }
         if (delivery != null) {
             delivery.close();
         }
