@@ -124,6 +124,10 @@ public final class FaroServer implements AutoCloseable {
             List<ChannelAdapter> adapters = List.of(new TwitterAdapter(), new FacebookAdapter(),
                     new GooglePlayAdapter(), new es.faro.server.channels.InstagramAdapter(),
                     new es.faro.server.channels.AppStoreAdapter(), new CommunityAdapter(), new ForumAdapter());
+            int picks = es.faro.server.queues.QueueService.backfillPickDue(store);
+            if (picks > 0) {
+                LOG.info("pick order (SLA due) written for {} conversations stored before it was kept", picks);
+            }
             int backfilled = SlaResults.backfill(store, new SlaEngine(reference.get().sla()));
             if (backfilled > 0) {
                 LOG.info("SLA results written for {} conversations stored before they were kept", backfilled);
