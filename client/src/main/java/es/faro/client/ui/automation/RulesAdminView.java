@@ -29,7 +29,7 @@ import org.kordamp.ikonli.material2.Material2OutlinedAL;
  * ({@link RuleRowViews}) and buttons to move or remove it.
  */
 public final class RulesAdminView {
-    private final SplitPane root;
+    private final javafx.scene.layout.BorderPane root;
 
     public RulesAdminView(RulesAdminViewModel vm, I18n i18n) {
         ListView<AutomationRule> list = new ListView<>(vm.rules());
@@ -141,9 +141,11 @@ public final class RulesAdminView {
         form.getStyleClass().add("rule-form");
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
-        root = new SplitPane(left, scroll);
-        root.setDividerPositions(0.3);
-        root.setId("rules-admin");
+        SplitPane split = new SplitPane(left, scroll);
+        split.setDividerPositions(0.3);
+        split.setId("rules-admin");
+        // A split pane paints no background of its own: the border pane takes the theme's (dark or light).
+        root = new javafx.scene.layout.BorderPane(split);
         root.setPrefSize(1240, 660);
         drawConditions.run();
         drawActions.run();

@@ -185,8 +185,11 @@ public final class QueuesBar {
                 new QueueFilterEditor(form, reference, i18n, "view-", false).root(), problem);
         content.setPrefWidth(480);
         dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        ButtonType save = new ButtonType(i18n.get("queues.admin.save"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(i18n.get("queues.view.cancel"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(save, cancel);
+        Node ok = dialog.getDialogPane().lookupButton(save);
         ok.setId("view-save");
         ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             vm.updateView(view, form, reference).ifPresent(text -> {
