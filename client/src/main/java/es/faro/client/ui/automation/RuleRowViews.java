@@ -50,7 +50,7 @@ final class RuleRowViews {
         field.getItems().setAll(ConditionRow.FIELDS);
         field.setConverter(DisplayConverter.nonNull(f -> i18n.get("automation.field." + f)));
         field.valueProperty().bindBidirectional(row.fieldProperty());
-        field.setPrefWidth(190);
+        field.setPrefWidth(215);
         field.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ComboBox<String> op = new ComboBox<>();
         op.setId(id + "-op");
