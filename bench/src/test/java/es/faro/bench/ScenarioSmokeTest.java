@@ -50,6 +50,15 @@ class ScenarioSmokeTest {
     }
 
     @Test
+    void nextClaimsFromManyWaitingAndPrintsItsLatency() throws Exception {
+        Map<String, Double> f = run(es.faro.bench.next.NextPickScenario::main, "--smoke");
+        assertThat(f.get("next.tweets")).isEqualTo(300);
+        assertThat(f.get("next.ingest.failed")).isZero();
+        assertThat(f.get("next.claims")).isEqualTo(30);
+        assertThat(f.get("next.latency.p95")).isPositive();
+    }
+
+    @Test
     void cannedPickerTimesEveryKeystroke() throws Exception {
         Map<String, Double> f = run(es.faro.bench.canned.CannedPickerScenario::main, "--smoke");
         assertThat(f.get("canned.responses")).isEqualTo(300);

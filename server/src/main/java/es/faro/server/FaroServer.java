@@ -68,6 +68,7 @@ public final class FaroServer implements AutoCloseable {
     private es.faro.server.csat.SurveyService surveys;
     private es.faro.server.jobs.JobWorker csatWorker;
     private es.faro.server.channels.demo.DemoSurveyResponder demoSurveys;
+    private es.faro.server.automation.ClassifierService classifier;
     private es.faro.server.jobs.JobWorker pollWorker;
     private es.faro.server.jobs.JobWorker profileWorker;
 
@@ -124,6 +125,10 @@ public final class FaroServer implements AutoCloseable {
             List<ChannelAdapter> adapters = List.of(new TwitterAdapter(), new FacebookAdapter(),
                     new GooglePlayAdapter(), new es.faro.server.channels.InstagramAdapter(),
                     new es.faro.server.channels.AppStoreAdapter(), new CommunityAdapter(), new ForumAdapter());
+            int picks = es.faro.server.queues.QueueService.backfillPickDue(store);
+            if (picks > 0) {
+                LOG.info("pick order (SLA due) written for {} conversations stored before it was kept", picks);
+            }
             int backfilled = SlaResults.backfill(store, new SlaEngine(reference.get().sla()));
             if (backfilled > 0) {
                 LOG.info("SLA results written for {} conversations stored before they were kept", backfilled);
@@ -161,7 +166,7 @@ public final class FaroServer implements AutoCloseable {
                         new SlaAdminRoutes(slaAdmin, new es.faro.server.http.Bodies(config.maxBodyBytes())).register(routes);
                         es.faro.server.delivery.Delivery.routes(store, clock, config).register(routes);
                         new es.faro.server.queues.QueueRoutes(queueService,
-                                new es.faro.server.queues.WorkqueueService(store, clock),
+                                new es.faro.server.queues.WorkqueueService(store, reference::get, clock),
                                 new es.faro.server.queues.AdminService(store, clock),
                                 new es.faro.server.http.Bodies(config.maxBodyBytes())).register(routes);
                         new CommunityRoutes(new ModerationService(store, clock), new ModerationLog(store), community,
@@ -191,6 +196,7 @@ public final class FaroServer implements AutoCloseable {
                 source = startTraffic(config, traffic, baseUri, data);
             }
             FaroServer server = new FaroServer(store, api, source, baseUri, scheduler);
+            server.classifier = automation.classifier();
             server.delivery = delivery;
             server.ingest = ingest;
             server.assignment = new es.faro.server.queues.AssignmentScheduler(store, reference::get, clock, tracker,
@@ -290,6 +296,9 @@ public final class FaroServer implements AutoCloseable {
             demoSurveys.close();
         }
         api.close();
+        if (classifier != null) {
+            classifier.close();
+        }
         if (delivery != null) {
             delivery.close();
         }

@@ -253,6 +253,7 @@ public final class FaroApp extends Application {
         opened.cache().addDeliveryFailureListener(new es.faro.client.ui.attention.DeliveryAlerts(me.id(), notices)::onFailure);
         automation = es.faro.client.ui.automation.AutomationFeature.attach(me, opened.api(), opened.sync(), workstation,
                 clock, tasks);
+        automation.useCannedResponses(opened.cache()::cannedResponses);
         rememberLastQueue(workstation);
         WorkstationViewModel opening = workstation;
         queues = new es.faro.client.ui.queues.QueuesViewModel(me, new es.faro.client.sync.QueuesApi(opened.api()),

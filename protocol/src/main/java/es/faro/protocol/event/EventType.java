@@ -55,6 +55,8 @@ public final class EventType {
     public static final String RULE_UPSERTED = "automation_rule.upserted";
     /** data: {@code {"id"}}: an automation rule was deleted. */
     public static final String RULE_DELETED = "automation_rule.deleted";
+    /** data: {@code {"id","trainedAt"}}: an admin retrained the intent classifier; every node loads it. */
+    public static final String CLASSIFIER_TRAINED = "classifier.trained";
 
     private EventType() {
     }

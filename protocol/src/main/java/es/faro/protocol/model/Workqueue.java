@@ -15,6 +15,8 @@ public record Workqueue(String id, String name, List<String> brands, List<Channe
 
     public static final String ME = "me";
     public static final String UNASSIGNED = "unassigned";
+    /** The longest name the server accepts (the client's form says so before sending). */
+    public static final int MAX_NAME = 80;
 
     /** How a queue sorts its conversations; soonest SLA due first by default. */
     public enum Ordering { SLA_DUE, NEWEST, OLDEST, PRIORITY }

@@ -52,6 +52,9 @@ public final class ClassifierService {
     private final double applyThreshold;
     private final double suggestThreshold;
     private final AtomicReference<IntentClassifier> current = new AtomicReference<>();
+    /** The stored model in use (null: the corpus model built at start, never stored). */
+    private final AtomicReference<String> currentId = new AtomicReference<>();
+    private ModelWatch watch;
     private final AtomicReference<Report> lastReport = new AtomicReference<>();
 
     public ClassifierService(Store store, Clock clock, double applyThreshold, double suggestThreshold) {
@@ -66,11 +69,17 @@ public final class ClassifierService {
                          IntentClassifier.Metrics atSuggest, IntentClassifier.Metrics atApply) {
     }
 
-    /** Loads the stored model, or trains one when there is none yet. */
+    /**
+     * Loads the stored model, or trains one when there is none yet, and follows retraining on other
+     * nodes: each committed batch (local, or announced by another node) makes {@link ModelWatch} look
+     * at the latest stored model's id, and a new one is loaded.
+     */
     public ClassifierService start() {
-        IntentClassifier stored = store.read(ClassifierService::latest);
-        if (stored != null) {
+        Stored latest = store.read(ClassifierService::latest);
+        if (latest != null) {
+            IntentClassifier stored = latest.classifier();
             current.set(stored);
+            currentId.set(latest.id());
             Split split = split(TrafficCorpus.load(), new Random(4));
             lastReport.set(new Report(clock.instant(), stored.model().documents().values().stream()
                     .mapToInt(Integer::intValue).sum(), 0, stored.model().labels(),
@@ -78,7 +87,38 @@ public final class ClassifierService {
         } else {
             train(false); // the corpus model is rebuilt at each start until an admin retrains: nothing to store
         }
+        watch = new ModelWatch(this::reloadIfNewer);
+        store.addCommitListener(watch::signal);
         return this;
+    }
+
+    /** Stops following other nodes' retraining (the server is closing). */
+    public void close() {
+        if (watch != null) {
+            watch.close();
+        }
+    }
+
+    /** The id of the stored model in use, or null for the corpus model built at start. */
+    public String modelId() {
+        return currentId.get();
+    }
+
+    /** Loads the latest stored model when it is not the one in use (another node retrained). */
+    void reloadIfNewer() {
+        String latestId = store.read(ClassifierService::latestId);
+        if (latestId == null || latestId.equals(currentId.get())) {
+            return;
+        }
+        Stored latest = store.read(ClassifierService::latest);
+        if (latest == null) {
+            return;
+        }
+        synchronized (this) {
+            current.set(latest.classifier());
+            currentId.set(latest.id());
+        }
+        LOG.info("intent classifier {} loaded (retrained on another node)", latest.id());
     }
 
     public IntentClassifier classifier() {
@@ -108,10 +148,11 @@ public final class ClassifierService {
         training.addAll(agents);
         IntentClassifier trained = IntentClassifier.train(training);
         Instant now = clock.instant();
-        if (keep) {
-            store(trained, now);
+        String id = keep ? store(trained, now) : null;
+        synchronized (this) {
+            current.set(trained);
+            currentId.set(id);
         }
-        current.set(trained);
         Report report = new Report(now, training.size(), agents.size(), trained.model().labels(),
                 trained.evaluate(split.test(), suggestThreshold), trained.evaluate(split.test(), applyThreshold));
         lastReport.set(report);
@@ -121,17 +162,25 @@ public final class ClassifierService {
         return report;
     }
 
-    private void store(IntentClassifier trained, Instant now) {
+    /**
+     * Stores the model with an event in the same transaction: the event's commit is what wakes the
+     * other nodes (NOTIFY on PostgreSQL), which then load the model from the table.
+     */
+    private String store(IntentClassifier trained, Instant now) {
+        String id = "model-" + UUID.randomUUID();
         store.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO classifier_models (id, trained_at, json) VALUES (?, ?, ?)")) {
-                ps.setString(1, "model-" + UUID.randomUUID());
+                ps.setString(1, id);
                 ps.setLong(2, now.toEpochMilli());
                 ps.setString(3, Json.write(trained.model()));
                 ps.executeUpdate();
             }
+            es.faro.server.store.EventLog.append(c, es.faro.protocol.event.EventType.CLASSIFIER_TRAINED, now, null,
+                    null, Map.of("id", id, "trainedAt", now));
             return null;
         }).join();
+        return id;
     }
 
     /** The suggestions for a conversation the agent may see: labels it lacks, above the suggest threshold. */
@@ -230,11 +279,25 @@ public final class ClassifierService {
         return result;
     }
 
-    private static IntentClassifier latest(Connection c) throws SQLException {
+    /** A stored model and its id. */
+    private record Stored(String id, IntentClassifier classifier) {
+    }
+
+    private static Stored latest(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT json FROM classifier_models ORDER BY trained_at DESC, id DESC LIMIT 1");
+                "SELECT id, json FROM classifier_models ORDER BY trained_at DESC, id DESC LIMIT 1");
              ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? new IntentClassifier(Json.read(rs.getString(1), IntentClassifier.Model.class)) : null;
+            return rs.next() ? new Stored(rs.getString(1),
+                    new IntentClassifier(Json.read(rs.getString(2), IntentClassifier.Model.class))) : null;
+        }
+    }
+
+    /** Only the id: what the watch reads on every commit (the model itself is read when it changed). */
+    private static String latestId(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM classifier_models ORDER BY trained_at DESC, id DESC LIMIT 1");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
         }
     }
 

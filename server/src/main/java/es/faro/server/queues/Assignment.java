@@ -21,7 +21,10 @@ final class Assignment {
     private Assignment() {
     }
 
-    /** Soonest SLA due first (conversations without a running clock last), then priority, then oldest. */
+    /**
+     * Soonest SLA due first (conversations without a running clock last), then priority, then oldest:
+     * the order {@link #bestFirst} reads from the database (PickOrderTest holds the two together).
+     */
     static final Comparator<Conversation> BEST_FIRST = Comparator
             .comparing(Assignment::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(c -> c.priority() == null ? Priority.P4 : c.priority())
@@ -70,7 +73,44 @@ final class Assignment {
         return updated;
     }
 
-    static List<Conversation> sorted(List<Conversation> items) {
-        return items.stream().sorted(BEST_FIRST).toList();
+    /** How many rows a best-first page reads: most picks end in the first page. */
+    static final int PAGE = 100;
+
+    /**
+     * The unassigned NEW/OPEN conversations in {@link #BEST_FIRST} order, read page by page from the
+     * {@code pick_due_at} index as the caller goes (inside the caller's write transaction), so a
+     * pick looks at the few soonest-due rows, not at every waiting conversation.
+     */
+    static Iterable<Conversation> bestFirst(Connection c) {
+        return () -> new java.util.Iterator<>() {
+            private java.util.Iterator<Conversation> page = java.util.Collections.emptyIterator();
+            private QueueTables.PickKey last;
+            private boolean exhausted;
+
+            @Override
+            public boolean hasNext() {
+                if (!page.hasNext() && !exhausted) {
+                    try {
+                        List<Conversation> next = QueueTables.unassignedBestFirst(c, last, PAGE);
+                        exhausted = next.size() < PAGE;
+                        if (!next.isEmpty()) {
+                            last = QueueTables.PickKey.of(next.get(next.size() - 1));
+                        }
+                        page = next.iterator();
+                    } catch (SQLException e) {
+                        throw new es.faro.server.store.StoreException("reading waiting conversations failed", e);
+                    }
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public Conversation next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return page.next();
+            }
+        };
     }
 }

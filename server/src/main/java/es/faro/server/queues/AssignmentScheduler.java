@@ -145,8 +145,8 @@ public final class AssignmentScheduler implements AutoCloseable {
             return 0;
         }
         Map<String, Integer> load = new java.util.HashMap<>(QueueTables.openLoad(c));
-        List<Conversation> waiting = Assignment.sorted(QueueTables.unassignedOpen(c).stream()
-                .filter(conv -> conv.snoozedUntil() == null).toList());
+        // Best first from the pick_due_at index, re-read per queue: what an earlier queue took is gone.
+        Iterable<Conversation> waiting = Assignment.bestFirst(c);
         Set<String> done = new HashSet<>();
         int n = 0;
         for (Workqueue q : push) {
@@ -154,7 +154,7 @@ public final class AssignmentScheduler implements AutoCloseable {
                 if (n >= MAX_PER_ROUND) {
                     return n;
                 }
-                if (done.contains(conv.id()) || !q.matches(conv, null)) {
+                if (conv.snoozedUntil() != null || done.contains(conv.id()) || !q.matches(conv, null)) {
                     continue;
                 }
                 List<Agent> eligible = new ArrayList<>();

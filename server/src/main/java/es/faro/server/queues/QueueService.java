@@ -61,6 +61,11 @@ public final class QueueService {
         this.presenceTtl = presenceTtl;
     }
 
+    /** Fills the pick order of conversations stored before it was kept (once, at start-up). */
+    public static int backfillPickDue(es.faro.server.store.Store store) {
+        return store.write(QueueTables::backfillPickDue).join();
+    }
+
     // ---- pull mode ---------------------------------------------------------------------------
 
     /**
@@ -81,11 +86,11 @@ public final class QueueService {
             }
             Instant now = clock.instant();
             Workqueue q = queue;
-            List<Conversation> candidates = Assignment.sorted(QueueTables.unassignedOpen(c).stream()
-                    .filter(conv -> conv.snoozedUntil() == null && Assignment.skilled(agent, conv))
-                    .filter(conv -> q == null || q.matches(conv, agent.id()))
-                    .toList());
-            for (Conversation conv : candidates) {
+            for (Conversation conv : Assignment.bestFirst(c)) {
+                if (conv.snoozedUntil() != null || !Assignment.skilled(agent, conv)
+                        || (q != null && !q.matches(conv, agent.id()))) {
+                    continue;
+                }
                 Conversation taken = Assignment.take(c, reference.get(), sla, conv, agent, now);
                 if (taken != null) {
                     return Optional.of(taken);

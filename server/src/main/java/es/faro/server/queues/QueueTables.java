@@ -5,6 +5,7 @@ import es.faro.protocol.model.Conversation;
 import es.faro.protocol.model.Team;
 import es.faro.protocol.model.Workqueue;
 import es.faro.server.store.ReferenceItems;
+import es.faro.server.store.Conversations;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -167,10 +168,51 @@ public final class QueueTables {
 
     // ---- conversations -----------------------------------------------------------------------
 
-    /** Active (NEW/OPEN) unassigned conversations: the candidates of Next and of push assignment. */
-    static List<Conversation> unassignedOpen(Connection c) throws SQLException {
-        return jsonRows(c, "SELECT json FROM conversations WHERE status IN " + OPEN + " AND assignee_id IS NULL",
+    /** Where a best-first page ended: the order key of its last row. */
+    record PickKey(long due, String priority, long createdAt, String id) {
+        static PickKey of(Conversation conv) {
+            return new PickKey(Conversations.pickDue(conv), conv.priority().name(), conv.createdAt().toEpochMilli(),
+                    conv.id());
+        }
+    }
+
+    /**
+     * One page of unassigned NEW/OPEN conversations best first (soonest SLA due, then priority, then
+     * oldest), after {@code after} (null: from the start), read through the {@code conversations_pick}
+     * index. Keyset paging, so conversations taken meanwhile do not shift the next page.
+     */
+    static List<Conversation> unassignedBestFirst(Connection c, PickKey after, int limit) throws SQLException {
+        String sql = "SELECT json FROM conversations WHERE assignee_id IS NULL AND status IN " + OPEN
+                + (after == null ? "" : " AND (pick_due_at, priority, created_at, id) > (?, ?, ?, ?)")
+                + " ORDER BY pick_due_at, priority, created_at, id LIMIT ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (after != null) {
+                ps.setLong(i++, after.due());
+                ps.setString(i++, after.priority());
+                ps.setLong(i++, after.createdAt());
+                ps.setString(i++, after.id());
+            }
+            ps.setInt(i, limit);
+            return read(ps, Conversation.class);
+        }
+    }
+
+    /** Fills {@code pick_due_at} for conversations stored before the column existed; returns how many. */
+    static int backfillPickDue(Connection c) throws SQLException {
+        List<Conversation> missing = jsonRows(c, "SELECT json FROM conversations WHERE pick_due_at IS NULL",
                 Conversation.class);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE conversations SET pick_due_at = ? WHERE id = ?")) {
+            for (Conversation conv : missing) {
+                ps.setLong(1, Conversations.pickDue(conv));
+                ps.setString(2, conv.id());
+                ps.addBatch();
+            }
+            if (!missing.isEmpty()) {
+                ps.executeBatch();
+            }
+        }
+        return missing.size();
     }
 
     /** Active (NEW/OPEN) conversations assigned to {@code agentId}. */

@@ -4,7 +4,9 @@ import es.faro.protocol.event.EventType;
 import es.faro.protocol.model.Agent;
 import es.faro.protocol.model.Conversation;
 import es.faro.protocol.model.Workqueue;
+import es.faro.server.config.Reference;
 import es.faro.server.http.ApiException;
+import es.faro.server.store.Agents;
 import es.faro.server.store.Conversations;
 import es.faro.server.store.EventLog;
 import es.faro.server.store.Store;
@@ -12,6 +14,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,10 +28,13 @@ import java.util.UUID;
  */
 public final class WorkqueueService {
     private final Store store;
+    private final Supplier<Reference> reference;
     private final Clock clock;
 
-    public WorkqueueService(Store store, Clock clock) {
+    /** {@code reference} names the brands and labels a filter may use. */
+    public WorkqueueService(Store store, Supplier<Reference> reference, Clock clock) {
         this.store = store;
+        this.reference = reference;
         this.clock = clock;
     }
 
@@ -48,10 +56,11 @@ public final class WorkqueueService {
      * shared queue, which only admins may do.
      */
     public Workqueue create(Agent actor, Workqueue body) {
-        validate(body);
+        validateShape(body);
         String owner = owner(actor, body.owner());
         Workqueue q = withIdAndOwner(body, "wq-" + UUID.randomUUID().toString().substring(0, 8), owner);
         return QueueService.join(store.write(c -> {
+            validateFilter(c, q);
             QueueTables.upsertWorkqueue(c, q);
             EventLog.appendOwned(c, EventType.WORKQUEUE, clock.instant(), q.owner(), false, q);
             return q;
@@ -60,10 +69,11 @@ public final class WorkqueueService {
 
     /** Replaces a queue: admins change shared queues (including those from the reference files), owners their views. */
     public Workqueue update(Agent actor, String id, Workqueue body) {
-        validate(body);
+        validateShape(body);
         return QueueService.join(store.write(c -> {
             Workqueue current = editable(c, actor, id);
             Workqueue q = withIdAndOwner(body, id, current.owner());
+            validateFilter(c, q);
             QueueTables.upsertWorkqueue(c, q);
             EventLog.appendOwned(c, EventType.WORKQUEUE, clock.instant(), q.owner(), false, q);
             return q;
@@ -131,16 +141,48 @@ public final class WorkqueueService {
         throw ApiException.forbidden("a personal view belongs to whoever saves it (owner \"me\")");
     }
 
-    private static void validate(Workqueue q) {
+    private static void validateShape(Workqueue q) {
         if (q == null || q.name() == null || q.name().isBlank()) {
             throw ApiException.validation("name is required");
         }
-        if (q.name().length() > 80) {
-            throw ApiException.validation("name is at most 80 characters");
+        if (q.name().trim().length() > Workqueue.MAX_NAME) {
+            throw ApiException.validation("name is at most " + Workqueue.MAX_NAME + " characters");
         }
         String a = q.assignee();
         if (a != null && a.isBlank()) {
             throw ApiException.validation("assignee is \"me\", \"unassigned\", an agent id, or absent");
+        }
+    }
+
+    /**
+     * What the filter names must exist, and push mode must make sense: the same checks the client's
+     * form makes before it sends (so a stale client still gets a 400 in words, not a queue that
+     * matches nothing).
+     */
+    private void validateFilter(Connection c, Workqueue q) throws SQLException {
+        Reference ref = reference.get();
+        Set<String> brands = new HashSet<>();
+        ref.data().brands().forEach(b -> brands.add(b.id()));
+        for (String b : q.brands()) {
+            if (b == null || !brands.contains(b)) {
+                throw ApiException.validation("unknown brand " + b);
+            }
+        }
+        for (String l : q.labels()) {
+            if (l == null || !ref.labelExists(l)) {
+                throw ApiException.validation("unknown label " + l);
+            }
+        }
+        String a = q.assignee();
+        if (a != null && !a.equals(Workqueue.ME) && !a.equals(Workqueue.UNASSIGNED) && Agents.byId(c, a).isEmpty()) {
+            throw ApiException.validation("unknown agent " + a + " as assignee");
+        }
+        if (q.pushMode() && q.personal()) {
+            throw ApiException.validation("push mode (automatic assignment) is only for shared queues");
+        }
+        if (q.pushMode() && a != null && !a.equals(Workqueue.UNASSIGNED)) {
+            throw ApiException.validation("a push queue hands out unassigned conversations: its assignee must be"
+                    + " empty or \"unassigned\"");
         }
     }
 

@@ -48,11 +48,11 @@ public final class Conversations {
     /** Stores {@code conv} with its JSON already serialized (shared with its event). */
     public static void upsert(Connection c, Conversation conv, String json) throws SQLException {
         PreparedStatement ps = Statements.get(c, "INSERT INTO conversations (id, brand_id, channel, customer_id,"
-                + " status, priority, queue_id, assignee_id, created_at, updated_at, version, json)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                + " status, priority, queue_id, assignee_id, created_at, updated_at, version, json, pick_due_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
                 + " status = excluded.status, priority = excluded.priority, queue_id = excluded.queue_id,"
                 + " assignee_id = excluded.assignee_id, updated_at = excluded.updated_at,"
-                + " version = excluded.version, json = excluded.json");
+                + " version = excluded.version, json = excluded.json, pick_due_at = excluded.pick_due_at");
         ps.setString(1, conv.id());
         ps.setString(2, conv.brandId());
         ps.setString(3, conv.channel().name());
@@ -65,7 +65,20 @@ public final class Conversations {
         ps.setLong(10, conv.updatedAt().toEpochMilli());
         ps.setLong(11, conv.version());
         ps.setString(12, json);
+        ps.setLong(13, pickDue(conv));
         ps.executeUpdate();
+    }
+
+    /** No running clock (or a paused one): after every conversation that has one. */
+    public static final long NO_DUE = Long.MAX_VALUE;
+
+    /**
+     * The order key Next and push assignment pick by: the running SLA clock's due time (epoch ms),
+     * {@link #NO_DUE} when no clock runs or it is paused. Kept in the {@code pick_due_at} column.
+     */
+    public static long pickDue(Conversation conv) {
+        es.faro.protocol.sla.SlaClock clock = conv.activeClock();
+        return clock == null || clock.isPaused() || clock.dueAt() == null ? NO_DUE : clock.dueAt().toEpochMilli();
     }
 
     /** When the conversation entered PENDING, or null. */

@@ -119,6 +119,52 @@ class WorkqueueAdminApiTest {
     }
 
     @Test
+    void everyPartOfASharedQueuesFilterCanBeEditedAndEveryoneIsTold() {
+        String id = api.post("/api/v1/workqueues", admin, Map.of("name", "Editable", "brands", List.of("orange"),
+                "position", 70)).at("/id").asText();
+        Reply changed = QueueFixtures.put(api, "/api/v1/workqueues/" + id, admin, Map.of("name", "Editada",
+                "brands", List.of("simyo"), "channels", List.of("TWITTER", "FACEBOOK"), "labels", List.of("averia"),
+                "priorities", List.of("P1", "P2"), "statuses", List.of("OPEN"), "assignee", "u-pablo",
+                "ordering", "PRIORITY", "position", 71));
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+        JsonNode stored = api.get("/api/v1/workqueues/" + id, ana).json();
+        assertThat(stored.at("/name").asText()).isEqualTo("Editada");
+        assertThat(stored.at("/brands/0").asText()).isEqualTo("simyo");
+        assertThat(stored.at("/channels").toString()).isEqualTo("[\"TWITTER\",\"FACEBOOK\"]");
+        assertThat(stored.at("/labels").toString()).isEqualTo("[\"averia\"]");
+        assertThat(stored.at("/priorities").toString()).isEqualTo("[\"P1\",\"P2\"]");
+        assertThat(stored.at("/statuses").toString()).isEqualTo("[\"OPEN\"]");
+        assertThat(stored.at("/assignee").asText()).isEqualTo("u-pablo");
+        assertThat(stored.at("/ordering").asText()).isEqualTo("PRIORITY");
+        assertThat(events(ana, "workqueue.updated")).anyMatch(q -> q.get("id").asText().equals(id)
+                && q.get("name").asText().equals("Editada") && q.at("/ordering").asText().equals("PRIORITY"));
+        QueueFixtures.delete(api, "/api/v1/workqueues/" + id, admin);
+    }
+
+    @Test
+    void filtersThatNameWhatDoesNotExistOrMisusePushModeAre400InWords() {
+        String id = api.post("/api/v1/workqueues", admin, Map.of("name", "Base", "position", 72)).at("/id").asText();
+        Map<Map<String, Object>, String> refused = Map.of(
+                Map.of("name", "x", "brands", List.of("nokia"), "position", 1), "unknown brand nokia",
+                Map.of("name", "x", "labels", List.of("nada"), "position", 1), "unknown label nada",
+                Map.of("name", "x", "assignee", "u-nadie", "position", 1), "unknown agent u-nadie",
+                Map.of("name", "x", "assignee", "me", "autoAssign", true, "position", 1), "unassigned",
+                Map.of("name", "x".repeat(81), "position", 1), "at most 80");
+        refused.forEach((body, words) -> {
+            Reply r = QueueFixtures.put(api, "/api/v1/workqueues/" + id, admin, body);
+            assertThat(r.status()).as(r.text()).isEqualTo(400);
+            assertThat(r.errorCode()).isEqualTo("validation_failed");
+            assertThat(r.at("/error/message").asText()).contains(words);
+        });
+        Reply personalPush = api.post("/api/v1/workqueues", ana, Map.of("name", "Mía", "owner", "me",
+                "autoAssign", true, "position", 1));
+        assertThat(personalPush.status()).isEqualTo(400);
+        assertThat(personalPush.at("/error/message").asText()).contains("only for shared queues");
+        assertThat(api.get("/api/v1/workqueues/" + id, admin).at("/name").asText()).isEqualTo("Base");
+        QueueFixtures.delete(api, "/api/v1/workqueues/" + id, admin);
+    }
+
+    @Test
     void theQueueParameterAppliesTheWorkqueueFilter() {
         JsonNode a = QueueFixtures.ingest(api, admin, ORANGE_X);
         JsonNode b = QueueFixtures.ingest(api, admin, ORANGE_X);

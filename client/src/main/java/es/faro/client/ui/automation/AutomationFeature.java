@@ -27,6 +27,7 @@ public final class AutomationFeature {
     private final Agent me;
     private final AutomationApi api;
     private final TaskRunner tasks;
+    private java.util.function.Supplier<List<es.faro.protocol.model.CannedResponse>> canned = List::of;
 
     private AutomationFeature(Agent me, AutomationApi api, TaskRunner tasks, WorkstationViewModel workstation,
                               PresenceViewModel presence, SuggestionsViewModel suggestions,
@@ -85,14 +86,25 @@ public final class AutomationFeature {
         }
     }
 
+    /** Where the rules editor finds the canned responses an auto-reply may send (read off the UI thread). */
+    public void useCannedResponses(java.util.function.Supplier<List<es.faro.protocol.model.CannedResponse>> source) {
+        this.canned = source;
+    }
+
     /** The rules editor in a window of its own (admins only). */
     private void openRules(WorkstationView view, I18n i18n) {
-        RulesAdminViewModel vm = new RulesAdminViewModel(api, tasks);
+        RulesAdminViewModel vm = new RulesAdminViewModel(api, tasks, () -> {
+            es.faro.client.ui.workstation.ReferenceIndex ref = workstation.referenceProperty().get();
+            return new RuleOptions(ref.visibleBrands(), ref.labels(), ref.visibleQueues(), ref.agents(), canned.get());
+        });
         javafx.stage.Stage stage = new javafx.stage.Stage();
         stage.setTitle(i18n.get("automation.rules.title"));
         javafx.scene.Scene scene = new javafx.scene.Scene(new RulesAdminView(vm, i18n).root());
         if (view.root().getScene() != null) {
             scene.getStylesheets().setAll(view.root().getScene().getStylesheets());
+            // The theme (light, dark) is a class on the window's root: the editor follows it.
+            scene.getRoot().getStyleClass().addAll(view.root().getScene().getRoot().getStyleClass()
+                    .filtered(c -> c.startsWith("theme")));
             stage.initOwner(view.root().getScene().getWindow());
         }
         stage.setScene(scene);

@@ -1,8 +1,10 @@
 package es.faro.client.ui.queues;
 
+import es.faro.client.sync.ApiException;
 import es.faro.client.sync.QueuesApi;
 import es.faro.client.ui.common.TaskRunner;
 import es.faro.client.ui.common.UiText;
+import es.faro.client.ui.workstation.ReferenceIndex;
 import es.faro.protocol.api.UserRequest;
 import es.faro.protocol.model.Agent;
 import es.faro.protocol.model.Channel;
@@ -12,14 +14,15 @@ import es.faro.protocol.model.Team;
 import es.faro.protocol.model.Workqueue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -40,13 +43,10 @@ public final class AdminViewModel {
     private final ObservableList<Team> teams = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<UiText> message = new ReadOnlyObjectWrapper<>(this, "message");
 
-    // The workqueue form.
-    private final StringProperty queueName = new SimpleStringProperty(this, "queueName", "");
-    private final ObservableList<String> queueBrands = FXCollections.observableArrayList();
-    private final ObservableList<Channel> queueChannels = FXCollections.observableArrayList();
-    private final ObservableList<Priority> queuePriorities = FXCollections.observableArrayList();
-    private final ObservableList<String> queueLabels = FXCollections.observableArrayList();
-    private final BooleanProperty queuePush = new SimpleBooleanProperty(this, "queuePush");
+    // The workqueue form: a new queue when nothing is selected, else the selected queue's filter.
+    private final QueueFilterForm queueForm = new QueueFilterForm();
+    private final ObjectProperty<Workqueue> selectedQueue = new SimpleObjectProperty<>(this, "selectedQueue");
+    private final Supplier<ReferenceIndex> reference;
 
     // The user form (the selected user).
     private final ObjectProperty<Agent> selectedUser = new SimpleObjectProperty<>(this, "selectedUser");
@@ -62,8 +62,21 @@ public final class AdminViewModel {
     private final ObservableList<Agent> teamMembers = FXCollections.observableArrayList();
 
     public AdminViewModel(QueuesApi api, TaskRunner tasks) {
+        this(api, tasks, () -> null);
+    }
+
+    /** {@code reference} (brands, labels, agents) lets the form refuse a filter before the server does. */
+    public AdminViewModel(QueuesApi api, TaskRunner tasks, Supplier<ReferenceIndex> reference) {
         this.api = api;
         this.tasks = tasks;
+        this.reference = reference;
+        selectedQueue.subscribe(q -> {
+            if (q == null) {
+                queueForm.clear();
+            } else {
+                queueForm.load(q);
+            }
+        });
         selectedUser.subscribe(u -> {
             if (u != null) {
                 userCapacity.set(u.capacity());
@@ -93,28 +106,38 @@ public final class AdminViewModel {
         return message.getReadOnlyProperty();
     }
 
+    /** The workqueue being created or edited. */
+    public QueueFilterForm queueForm() {
+        return queueForm;
+    }
+
+    /** The queue being edited; null while creating a new one. */
+    public ObjectProperty<Workqueue> selectedQueueProperty() {
+        return selectedQueue;
+    }
+
     public StringProperty queueNameProperty() {
-        return queueName;
+        return queueForm.nameProperty();
     }
 
     public ObservableList<String> queueBrands() {
-        return queueBrands;
+        return queueForm.brands();
     }
 
     public ObservableList<Channel> queueChannels() {
-        return queueChannels;
+        return queueForm.channels();
     }
 
     public ObservableList<Priority> queuePriorities() {
-        return queuePriorities;
+        return queueForm.priorities();
     }
 
     public ObservableList<String> queueLabels() {
-        return queueLabels;
+        return queueForm.labels();
     }
 
     public BooleanProperty queuePushProperty() {
-        return queuePush;
+        return queueForm.pushProperty();
     }
 
     public ObjectProperty<Agent> selectedUserProperty() {
@@ -157,7 +180,17 @@ public final class AdminViewModel {
 
     /** Reads workqueues, users and teams from the server. */
     public void reload() {
-        call(api::workqueues, workqueues::setAll);
+        call(api::workqueues, list -> {
+            workqueues.setAll(list);
+            Workqueue editing = selectedQueue.get();
+            if (editing != null) {
+                // Another admin may have removed it meanwhile; then the form starts a new queue.
+                Optional<Workqueue> now = list.stream().filter(q -> q.id().equals(editing.id())).findFirst();
+                if (now.isEmpty()) {
+                    selectedQueue.set(null);
+                }
+            }
+        });
         call(api::users, list -> {
             Agent selected = selectedUser.get();
             users.setAll(list);
@@ -168,27 +201,47 @@ public final class AdminViewModel {
         call(api::teams, teams::setAll);
     }
 
-    /** Creates a shared workqueue from the form. */
+    /** Starts a new shared queue in the form. */
+    public void newWorkqueue() {
+        selectedQueue.set(null);
+        queueForm.clear();
+    }
+
+    /** Creates a shared workqueue from the form (whatever is selected). */
     public void createWorkqueue() {
-        String name = queueName.get() == null ? "" : queueName.get().trim();
-        if (name.isEmpty()) {
-            message.set(UiText.of("queues.admin.nameRequired"));
+        selectedQueue.set(null);
+        saveWorkqueue();
+    }
+
+    /**
+     * Saves the form: a new shared queue when nothing is selected, else every part of the selected
+     * queue's filter and ordering. Refused here in words when the filter is wrong; the server's 400
+     * is shown when it still refuses.
+     */
+    public void saveWorkqueue() {
+        Workqueue editing = selectedQueue.get();
+        boolean personal = editing != null && editing.personal();
+        Optional<UiText> problem = queueForm.problem(reference.get(), personal);
+        if (problem.isPresent()) {
+            message.set(problem.get());
             return;
         }
-        int position = workqueues.stream().mapToInt(Workqueue::position).max().orElse(0) + 10;
-        Workqueue q = new Workqueue(null, name, List.copyOf(queueBrands), List.copyOf(queueChannels),
-                List.copyOf(queueLabels), List.copyOf(queuePriorities), null, null, Workqueue.Ordering.SLA_DUE, position,
-                null, queuePush.get());
-        call(() -> api.createWorkqueue(q), created -> {
-            queueName.set("");
-            queueBrands.clear();
-            queueChannels.clear();
-            queuePriorities.clear();
-            queueLabels.clear();
-            queuePush.set(false);
-            message.set(UiText.of("queues.admin.queueCreated", created.name()));
-            reload();
-        });
+        if (editing == null) {
+            int position = workqueues.stream().mapToInt(Workqueue::position).max().orElse(0) + 10;
+            Workqueue q = queueForm.toWorkqueue(null, position, null);
+            call(() -> api.createWorkqueue(q), created -> {
+                queueForm.clear();
+                message.set(UiText.of("queues.admin.queueCreated", created.name()));
+                reload();
+            });
+        } else {
+            Workqueue q = queueForm.toWorkqueue(editing.id(), editing.position(), editing.owner());
+            call(() -> api.updateWorkqueue(q), saved -> {
+                selectedQueue.set(saved);
+                message.set(UiText.of("queues.admin.queueSaved", saved.name()));
+                reload();
+            });
+        }
     }
 
     /** Turns push mode (round-robin auto-assignment) on or off for a shared queue. */
@@ -203,6 +256,9 @@ public final class AdminViewModel {
             api.deleteWorkqueue(q.id());
             return q;
         }, deleted -> {
+            if (selectedQueue.get() != null && selectedQueue.get().id().equals(deleted.id())) {
+                selectedQueue.set(null);
+            }
             message.set(UiText.of("queues.admin.queueDeleted", deleted.name()));
             reload();
         });
@@ -243,8 +299,15 @@ public final class AdminViewModel {
     }
 
     private <T> void call(Callable<T> work, Consumer<T> done) {
-        tasks.run(work, done::accept, error -> message.set(UiText.of("queues.failed",
-                error.getMessage() == null ? "" : error.getMessage())));
+        tasks.run(work, done::accept, error -> message.set(UiText.of("queues.failed", reason(error))));
+    }
+
+    /** The server's own sentence when it refused (e.g. "unknown label x"), else what failed. */
+    static String reason(Throwable error) {
+        if (error instanceof ApiException e && e.error() != null && e.error().error() != null) {
+            return e.error().error().message();
+        }
+        return error.getMessage() == null ? "" : error.getMessage();
     }
 
     private static List<String> split(String text) {

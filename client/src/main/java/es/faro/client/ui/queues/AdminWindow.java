@@ -5,18 +5,14 @@ import es.faro.client.ui.common.I18n;
 import es.faro.client.ui.workstation.ReferenceIndex;
 import es.faro.protocol.model.Agent;
 import es.faro.protocol.model.Brand;
-import es.faro.protocol.model.Channel;
-import es.faro.protocol.model.Priority;
 import es.faro.protocol.model.Role;
 import es.faro.protocol.model.Team;
 import es.faro.protocol.model.Workqueue;
 import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -104,53 +100,49 @@ public final class AdminWindow {
             vm.setPush(q, !q.pushMode());
         });
 
-        TextField name = new TextField();
-        name.setId("admin-queue-name");
-        name.setPromptText(i18n.get("queues.admin.name"));
-        name.textProperty().bindBidirectional(vm.queueNameProperty());
-        ListView<String> brands = multi(ref.visibleBrands().stream().map(Brand::id).toList(), vm.queueBrands());
-        brands.setId("admin-queue-brands");
-        ListView<Channel> channels = multi(java.util.List.of(Channel.values()), vm.queueChannels());
-        ListView<Priority> priorities = multi(java.util.List.of(Priority.values()), vm.queuePriorities());
-        ListView<String> labels = multi(ref.labels().stream().map(es.faro.protocol.model.Label::id).toList(),
-                vm.queueLabels());
-        CheckBox pushMode = new CheckBox(i18n.get("queues.admin.push"));
-        pushMode.selectedProperty().bindBidirectional(vm.queuePushProperty());
-        Button create = new Button(i18n.get("queues.admin.create"));
-        create.setId("admin-queue-create");
-        create.getStyleClass().add(Styles.ACCENT);
-        create.setOnAction(e -> vm.createWorkqueue());
-
-        GridPane form = new GridPane();
-        form.setHgap(8);
-        form.setVgap(6);
-        form.addRow(0, new Label(i18n.get("queues.admin.name")), name);
-        form.addRow(1, new Label(i18n.get("queues.admin.brands")), brands);
-        form.addRow(2, new Label(i18n.get("queues.admin.channels")), channels);
-        form.addRow(3, new Label(i18n.get("queues.admin.priorities")), priorities);
-        form.addRow(4, new Label(i18n.get("queues.admin.labels")), labels);
-        form.addRow(5, new Label(), pushMode);
-        form.addRow(6, new Label(), create);
-        VBox left = new VBox(6, list, new HBox(6, push, delete));
-        HBox box = new HBox(16, left, form);
-        box.setPadding(new Insets(12));
-        return box;
-    }
-
-    /** A small multi-select list kept in step with {@code target}. */
-    private static <T> ListView<T> multi(java.util.List<T> options, ObservableList<T> target) {
-        ListView<T> list = new ListView<>();
-        list.getItems().setAll(options);
-        list.setPrefHeight(90);
-        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        list.getSelectionModel().getSelectedItems().addListener((ListChangeListener<T>) c ->
-                target.setAll(list.getSelectionModel().getSelectedItems()));
-        target.addListener((ListChangeListener<T>) c -> {
-            if (target.isEmpty() && !list.getSelectionModel().isEmpty()) {
+        // Selecting a queue loads every part of its filter into the form; "New" starts an empty one.
+        list.getSelectionModel().selectedItemProperty().subscribe(q -> {
+            if (q != null) {
+                vm.selectedQueueProperty().set(q);
+            }
+        });
+        vm.selectedQueueProperty().subscribe(q -> {
+            if (q == null) {
                 list.getSelectionModel().clearSelection();
             }
         });
-        return list;
+        QueueFilterEditor editor = new QueueFilterEditor(vm.queueForm(), ref, i18n, "admin-queue-", true);
+        Label heading = new Label();
+        heading.getStyleClass().add(Styles.TITLE_4);
+        heading.textProperty().bind(vm.selectedQueueProperty().map(q -> i18n.get("queues.filter.editing", q.name()))
+                .orElse(i18n.get("queues.filter.creating")));
+        Button save = new Button(i18n.get("queues.admin.save"));
+        save.setId("admin-queue-save");
+        save.getStyleClass().add(Styles.ACCENT);
+        save.setDefaultButton(true);
+        save.setOnAction(e -> vm.saveWorkqueue());
+        Button create = new Button(i18n.get("queues.admin.create"));
+        create.setId("admin-queue-create");
+        create.setOnAction(e -> vm.createWorkqueue());
+        Button fresh = new Button(i18n.get("queues.filter.new"));
+        fresh.setId("admin-queue-new");
+        fresh.getStyleClass().add(Styles.BUTTON_OUTLINED);
+        fresh.setOnAction(e -> vm.newWorkqueue());
+        save.visibleProperty().bind(vm.selectedQueueProperty().isNotNull());
+        save.managedProperty().bind(save.visibleProperty());
+        create.visibleProperty().bind(vm.selectedQueueProperty().isNull());
+        create.managedProperty().bind(create.visibleProperty());
+        create.getStyleClass().add(Styles.ACCENT);
+
+        VBox form = new VBox(10, heading, editor.root(), new HBox(8, save, create, fresh));
+        form.setMinWidth(440);
+        HBox.setHgrow(form, javafx.scene.layout.Priority.ALWAYS);
+        list.setPrefWidth(300);
+        VBox left = new VBox(6, list, new HBox(6, push, delete));
+        VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+        HBox box = new HBox(16, left, form);
+        box.setPadding(new Insets(12));
+        return box;
     }
 
     // --- users --------------------------------------------------------------------------------

@@ -22,6 +22,8 @@ import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
@@ -154,7 +156,47 @@ public final class QueuesBar {
             }
             ask.showAndWait().ifPresent(name -> vm.saveView(name, selectedQueue.get(), brandFilter.get()));
         });
+        MenuItem editView = new MenuItem(i18n.get("queues.view.edit"));
+        editView.setId("queue-edit-view");
+        editView.setDisable(!vm.ownsView(selectedQueue.get()));
+        editView.setOnAction(e -> editView(selectedQueue.get(), reference, i18n));
         return List.of(labels, priority, status, new SeparatorMenuItem(), mine, unassign, new SeparatorMenuItem(), snooze,
-                new SeparatorMenuItem(), saveView);
+                new SeparatorMenuItem(), saveView, editView);
+    }
+
+    /** The personal-view editor: the same filter form as the admin's, in a dialog that refuses mistakes in words. */
+    private void editView(Workqueue view, ReferenceIndex reference, I18n i18n) {
+        if (!vm.ownsView(view) || reference == null) {
+            return;
+        }
+        QueueFilterForm form = new QueueFilterForm();
+        form.load(view);
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle(i18n.get("queues.view.edit"));
+        dialog.setHeaderText(i18n.get("queues.filter.editing", view.name()));
+        if (root.getScene() != null) {
+            dialog.initOwner(root.getScene().getWindow());
+        }
+        javafx.scene.control.Label problem = new javafx.scene.control.Label();
+        problem.setId("view-problem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add(Styles.DANGER);
+        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(10,
+                new QueueFilterEditor(form, reference, i18n, "view-", false).root(), problem);
+        content.setPrefWidth(480);
+        dialog.getDialogPane().setContent(content);
+        ButtonType save = new ButtonType(i18n.get("queues.admin.save"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(i18n.get("queues.view.cancel"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(save, cancel);
+        Node ok = dialog.getDialogPane().lookupButton(save);
+        ok.setId("view-save");
+        ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            vm.updateView(view, form, reference).ifPresent(text -> {
+                problem.setText(i18n.get(text));
+                e.consume(); // the dialog stays open until the filter is right
+            });
+        });
+        dialog.show();
     }
 }

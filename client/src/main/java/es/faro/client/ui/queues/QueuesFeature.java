@@ -39,7 +39,7 @@ public final class QueuesFeature {
             admin.setId("open-admin");
             admin.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
             admin.setTooltip(new Tooltip(i18n.get("queues.admin.open")));
-            AdminViewModel vm = new AdminViewModel(api, tasks);
+            AdminViewModel vm = new AdminViewModel(api, tasks, () -> workstation.referenceProperty().get());
             AdminWindow[] window = new AdminWindow[1];
             // The server's events change the reference data: an open admin window follows.
             workstation.referenceProperty().subscribe(ref -> {

@@ -4,6 +4,7 @@ import es.faro.client.sync.ApiException;
 import es.faro.client.sync.QueuesApi;
 import es.faro.client.ui.common.TaskRunner;
 import es.faro.client.ui.common.UiText;
+import es.faro.client.ui.workstation.ReferenceIndex;
 import es.faro.protocol.api.BulkRequest;
 import es.faro.protocol.api.BulkResult;
 import es.faro.protocol.model.Agent;
@@ -15,6 +16,7 @@ import es.faro.protocol.model.Workqueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -159,6 +161,30 @@ public final class QueuesViewModel {
         }, this::failed);
     }
 
+    /** Whether {@code q} is a personal view of this agent's, which they may edit. */
+    public boolean ownsView(Workqueue q) {
+        return q != null && q.personal() && me.id().equals(q.owner());
+    }
+
+    /**
+     * Saves every part of an edited personal view's filter ({@code form}, started from {@code view}).
+     * Returns the mistake, if any, without sending: the editor stays open and says it.
+     */
+    public Optional<UiText> updateView(Workqueue view, QueueFilterForm form, ReferenceIndex reference) {
+        Optional<UiText> problem = form.problem(reference, true);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        Workqueue changed = form.toWorkqueue(view.id(), view.position(), Workqueue.ME);
+        busy.set(true);
+        message.set(null);
+        tasks.run(() -> api.updateWorkqueue(changed), saved -> {
+            busy.set(false);
+            message.set(UiText.of("queues.view.updated", saved.name()));
+        }, this::failed);
+        return Optional.empty();
+    }
+
     // --- presence ----------------------------------------------------------------------------
 
     /** The agent touched the mouse or keyboard. */
@@ -192,7 +218,7 @@ public final class QueuesViewModel {
         if (error instanceof ApiException e && "at_capacity".equals(e.code())) {
             message.set(UiText.of("queues.next.capacity", me.capacity()));
         } else {
-            message.set(UiText.of("queues.failed", error.getMessage() == null ? "" : error.getMessage()));
+            message.set(UiText.of("queues.failed", AdminViewModel.reason(error)));
         }
     }
 }

@@ -71,6 +71,11 @@ public final class ReferenceIndex {
         return Optional.ofNullable(id == null ? null : agents.get(id));
     }
 
+    /** Every agent, by name (e.g. to pick an assignee). */
+    public List<Agent> agents() {
+        return agents.values().stream().sorted(Comparator.comparing(Agent::name, String.CASE_INSENSITIVE_ORDER)).toList();
+    }
+
     /** A label's display name, or its id when the label is unknown (e.g. deleted meanwhile). */
     public String labelName(String id) {
         return label(id).map(Label::name).orElse(id);

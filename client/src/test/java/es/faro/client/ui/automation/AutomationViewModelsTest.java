@@ -6,6 +6,8 @@ import es.faro.client.support.LiveServer;
 import es.faro.client.sync.ApiClient;
 import es.faro.client.sync.AutomationApi;
 import es.faro.client.ui.common.SameThreadTaskRunner;
+import es.faro.client.ui.common.UiText;
+import es.faro.protocol.automation.AutomationRule;
 import es.faro.protocol.api.ConversationPage;
 import es.faro.protocol.event.Event;
 import es.faro.protocol.json.Json;
@@ -194,38 +196,149 @@ class AutomationViewModelsTest {
         tasks.drain();
         assertThat(vm.rules()).hasSize(6);
         vm.select(vm.rules().get(0));
-        assertThat(vm.conditionsProperty().get()).contains("tone in angry");
+        assertThat(vm.conditions()).anyMatch(c -> c.fieldProperty().get().equals("tone")
+                && c.toCondition().values().equals(List.of("angry")));
 
         vm.newRule();
         vm.nameProperty().set("Router");
-        vm.conditionsProperty().set("text contains router, módem\nbrand in orange, jazztel");
-        vm.actionsProperty().set("add_label router\nraise_priority");
+        ConditionRow text = vm.conditions().get(0);
+        text.fieldProperty().set("text");
+        text.textProperty().set("router, módem");
+        ConditionRow brand = vm.addCondition();
+        brand.choices().setAll("orange", "jazztel");
+        vm.actions().get(0).valueProperty().set("router");
+        vm.addAction().typeProperty().set("raise_priority");
         vm.save();
         tasks.drain();
         tasks.drain();
         assertThat(vm.errorProperty().get()).isNull();
         assertThat(vm.rules()).hasSize(7);
         assertThat(vm.selectedProperty().get().position()).isEqualTo(6);
-        assertThat(vm.selectedProperty().get().conditions().get(0).values()).containsExactly("router", "módem");
+        assertThat(vm.selectedProperty().get().conditions().get(0)).isEqualTo(
+                new AutomationRule.Condition("text", "contains", List.of("router", "módem")));
+        assertThat(vm.selectedProperty().get().actions()).containsExactly(
+                new AutomationRule.Action("add_label", "router"), new AutomationRule.Action("raise_priority", null));
 
         vm.move(-1);
         tasks.drain();
         tasks.drain();
         assertThat(vm.rules().get(5).name()).isEqualTo("Router");
 
-        vm.actionsProperty().set("add_label no-such-label");
+        // Without the pickers' lists the client cannot know the label: the server's words are shown.
+        vm.actions().get(0).valueProperty().set("no-such-label");
         vm.save();
         tasks.drain();
         assertThat(vm.errorProperty().get().key()).isEqualTo("automation.rules.error.save");
         assertThat(vm.serverMessageProperty().get()).contains("no-such-label");
-        vm.conditionsProperty().set("text");
-        vm.save();
-        assertThat(vm.errorProperty().get().key()).isEqualTo("automation.rules.error.syntax");
 
         vm.delete();
         tasks.drain();
         tasks.drain();
         assertThat(vm.rules()).hasSize(6).noneMatch(r -> r.name().equals("Router"));
         assertThat(new AutomationApi(ana).presence(conversationOf("Marta Gil").id(), true, false).leases()).hasSize(1);
+    }
+
+    private RuleOptions options() throws Exception {
+        es.faro.client.sync.ApiClient admin = server.signedIn("admin");
+        es.faro.protocol.model.ReferenceData ref = admin.bootstrap(null).reference();
+        es.faro.protocol.model.CannedResponse greeting = new es.faro.protocol.model.CannedResponse("cr-es-saludo",
+                null, "es", null, "Saludo", "hola", "Hola {{customer.name}}", null, null, 0);
+        return new RuleOptions(ref.brands(), ref.labels(), ref.queues(), ref.agents(), List.of(greeting));
+    }
+
+    @Test
+    void rowsAreAddedMovedAndRemovedAndEachFieldOffersTheOperatorsTheServerTakes() throws Exception {
+        RulesAdminViewModel vm = new RulesAdminViewModel(new AutomationApi(server.signedIn("admin")), tasks,
+                this::options);
+        assertThat(vm.conditions()).hasSize(1);
+        assertThat(vm.actions()).hasSize(1);
+        ConditionRow first = vm.conditions().get(0);
+        ConditionRow second = vm.addCondition();
+        vm.moveCondition(second, -1);
+        assertThat(vm.conditions()).containsExactly(second, first);
+        vm.moveCondition(second, -1); // already first: stays
+        assertThat(vm.conditions()).containsExactly(second, first);
+        vm.removeCondition(first);
+        assertThat(vm.conditions()).containsExactly(second);
+
+        second.fieldProperty().set("text");
+        assertThat(second.opProperty().get()).isEqualTo("contains");
+        second.opProperty().set("regex");
+        second.textProperty().set("fibra, adsl");
+        assertThat(second.values()).containsExactly("fibra, adsl"); // a pattern keeps its commas
+        second.fieldProperty().set("followers");
+        assertThat(second.opProperty().get()).isEqualTo("gte");
+        assertThat(second.textProperty().get()).isEmpty();
+        second.fieldProperty().set("time");
+        second.fromProperty().set("22:00");
+        second.toProperty().set("07:30");
+        assertThat(second.toCondition()).isEqualTo(new AutomationRule.Condition("time", "in", List.of("22:00-07:30")));
+        assertThat(ConditionRow.ops("brand")).containsExactly("in", "not_in");
+
+        ActionRow a = vm.actions().get(0);
+        ActionRow b = vm.addAction();
+        vm.moveAction(b, -1);
+        assertThat(vm.actions()).containsExactly(b, a);
+        a.valueProperty().set("fibra");
+        a.typeProperty().set("set_priority");
+        assertThat(a.valueProperty().get()).isNull(); // a label means nothing as a priority
+    }
+
+    @Test
+    void invalidRulesAreRefusedInWordsBeforeSaving() throws Exception {
+        RulesAdminViewModel vm = new RulesAdminViewModel(new AutomationApi(server.signedIn("admin")), tasks,
+                this::options);
+        vm.load();
+        tasks.drain();
+        int before = vm.rules().size();
+
+        vm.save();
+        assertThat(vm.errorProperty().get().key()).isEqualTo("automation.rules.problem.name");
+        vm.nameProperty().set("Noches");
+        vm.save();
+        assertThat(vm.errorProperty().get()).isEqualTo(UiText.of("automation.rules.problem.empty.brand", 1));
+        ConditionRow time = vm.conditions().get(0);
+        time.fieldProperty().set("time");
+        time.fromProperty().set("9:00");
+        time.toProperty().set("18:00");
+        vm.save();
+        assertThat(vm.errorProperty().get()).isEqualTo(
+                UiText.of("automation.rules.problem.value.time", 1, "9:00-18:00"));
+        time.fromProperty().set("09:00");
+        ConditionRow regex = vm.addCondition();
+        regex.fieldProperty().set("text");
+        regex.opProperty().set("regex");
+        regex.textProperty().set("(fibra");
+        vm.save();
+        assertThat(vm.errorProperty().get()).isEqualTo(UiText.of("automation.rules.problem.value.text", 2, "(fibra"));
+        regex.textProperty().set("(?i)fibra");
+        vm.save();
+        assertThat(vm.errorProperty().get()).isEqualTo(UiText.of("automation.rules.problem.actionValue.add_label", 1));
+        vm.actions().get(0).valueProperty().set("no-existe");
+        vm.save();
+        assertThat(vm.errorProperty().get()).isEqualTo(
+                UiText.of("automation.rules.problem.actionUnknown.add_label", 1, "no-existe"));
+        vm.actions().get(0).typeProperty().set("auto_reply");
+        vm.actions().get(0).valueProperty().set("cr-es-saludo");
+        vm.triggerProperty().set(AutomationRule.ON_CHANGE);
+        vm.save();
+        assertThat(vm.errorProperty().get()).isEqualTo(UiText.of("automation.rules.problem.autoReplyTrigger", 1));
+        vm.actions().clear();
+        vm.save();
+        assertThat(vm.errorProperty().get().key()).isEqualTo("automation.rules.problem.noAction");
+        tasks.drain();
+        assertThat(new AutomationApi(server.signedIn("admin")).rules()).hasSize(before);
+
+        vm.addAction().valueProperty().set("fibra");
+        vm.save();
+        tasks.drain();
+        tasks.drain();
+        assertThat(vm.errorProperty().get()).isNull();
+        AutomationRule saved = new AutomationApi(server.signedIn("admin")).rules().stream()
+                .filter(r -> r.name().equals("Noches")).findFirst().orElseThrow();
+        assertThat(saved.trigger()).isEqualTo(AutomationRule.ON_CHANGE);
+        assertThat(saved.conditions()).containsExactly(
+                new AutomationRule.Condition("time", "in", List.of("09:00-18:00")),
+                new AutomationRule.Condition("text", "regex", List.of("(?i)fibra")));
     }
 }

@@ -128,6 +128,43 @@ class QueuesViewModelTest {
                 .noneMatch(q -> q.name().equals("Solo Orange"));
     }
 
+    @Test
+    void anAgentEditsEveryPartOfTheirPersonalViewAndMistakesStayInTheEditor() throws Exception {
+        vm.saveView("Mis urgentes", null, "orange");
+        tasks.drain();
+        es.faro.protocol.model.Workqueue view = ana.bootstrap(null).reference().queues().stream()
+                .filter(q -> q.name().equals("Mis urgentes")).findFirst().orElseThrow();
+        assertThat(vm.ownsView(view)).isTrue();
+        es.faro.client.ui.workstation.ReferenceIndex ref =
+                new es.faro.client.ui.workstation.ReferenceIndex(ana.bootstrap(null).reference(), anaAgent);
+        QueueFilterForm form = new QueueFilterForm();
+        form.load(view);
+        form.pushProperty().set(true);
+        assertThat(vm.updateView(view, form, ref)).contains(
+                es.faro.client.ui.common.UiText.of("queues.filter.error.pushPersonal"));
+        form.pushProperty().set(false);
+        form.nameProperty().set("Mis P1 de Orange");
+        form.priorities().setAll(es.faro.protocol.model.Priority.P1);
+        form.labels().setAll("averia", "fibra");
+        form.assigneeProperty().set(es.faro.protocol.model.Workqueue.ME);
+        form.orderingProperty().set(es.faro.protocol.model.Workqueue.Ordering.PRIORITY);
+        assertThat(vm.updateView(view, form, ref)).isEmpty();
+        tasks.drain();
+        assertThat(vm.messageProperty().get().key()).isEqualTo("queues.view.updated");
+        es.faro.protocol.model.Workqueue stored = ana.bootstrap(null).reference().queues().stream()
+                .filter(q -> q.id().equals(view.id())).findFirst().orElseThrow();
+        assertThat(stored.name()).isEqualTo("Mis P1 de Orange");
+        assertThat(stored.brands()).containsExactly("orange");
+        assertThat(stored.priorities()).containsExactly(es.faro.protocol.model.Priority.P1);
+        assertThat(stored.labels()).containsExactly("averia", "fibra");
+        assertThat(stored.assignee()).isEqualTo("me");
+        assertThat(stored.ordering()).isEqualTo(es.faro.protocol.model.Workqueue.Ordering.PRIORITY);
+        assertThat(stored.owner()).isEqualTo(anaAgent.id());
+        // Someone else's (or a shared) queue is not the agent's to edit.
+        assertThat(vm.ownsView(ana.bootstrap(null).reference().queues().stream()
+                .filter(q -> q.id().equals("q-orange")).findFirst().orElseThrow())).isFalse();
+    }
+
     private Presence presenceOnServer() throws Exception {
         return server.signedIn("lucia").bootstrap(null).reference().agents().stream()
                 .filter(a -> a.id().equals(anaAgent.id())).findFirst().orElseThrow().presence();

@@ -135,7 +135,16 @@ class QueuesWorkstationTest {
 
         robot.clickOn("#bulk-actions");
         robot.clickOn("Añadir etiqueta");
-        robot.clickOn("Roaming");
+        // The open submenu's own "Roaming", not a label chip of a list row or an item of a menu rebuilt meanwhile.
+        java.util.function.Predicate<javafx.scene.Node> roaming = n -> n instanceof javafx.scene.control.Labeled l
+                && "Roaming".equals(l.getText()) && n.getScene() != null
+                && n.getScene().getWindow() instanceof javafx.stage.PopupWindow w && w.isShowing();
+        waitFor(10, () -> robot.lookup(roaming).tryQuery().isPresent());
+        // Straight across into the submenu first: a diagonal path would hover "Prioridad" and close it.
+        javafx.scene.Node item = robot.lookup(roaming).query();
+        javafx.geometry.Bounds submenu = item.getParent().localToScreen(item.getParent().getBoundsInLocal());
+        robot.moveTo(new javafx.geometry.Point2D(submenu.getMinX() + 20, robot.point("Añadir etiqueta").query().getY()));
+        robot.clickOn(item);
 
         waitFor(20, () -> robot.lookup("#queues-message").queryLabeled().getText().startsWith("2 "));
         ApiClient lead = lead();
@@ -164,6 +173,68 @@ class QueuesWorkstationTest {
         // Looked up on the FX thread: a lookup from the test thread can trip over the sidebar being rebuilt.
         waitFor(20, () -> org.testfx.util.WaitForAsyncUtils.asyncFx(() -> robot.lookup("Cola Orange Premium")
                 .queryAll().stream().anyMatch(n -> n.getScene() != window[0].stage().getScene())).get());
+        robot.interact(() -> window[0].stage().close());
+    }
+
+    /** The live count of a queue in ana's sidebar, read from what the sidebar's list shows. */
+    private int sidebarCount(String queueId) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            ListView<es.faro.client.ui.workstation.QueueEntry> queues = robot.lookup("#queue-list").queryListView();
+            return queues.getItems().stream().filter(e -> e.queue().id().equals(queueId)).findFirst()
+                    .map(es.faro.client.ui.workstation.QueueEntry::count).orElse(-1);
+        }).get();
+    }
+
+    /** Clicks the item named {@code text} in an open check-combo popup (not in the main window). */
+    private void clickPopupItem(String text) {
+        javafx.scene.Node item = robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c
+                && text.equals(c.getText()) && n.getScene() != null
+                && n.getScene().getWindow() instanceof javafx.stage.PopupWindow).query();
+        robot.clickOn(item);
+    }
+
+    @Test
+    void anAdminEditsAnExistingQueuesFilterTheServerHasItAndItsLiveCountChanges() throws Exception {
+        allMyBrands();
+        ApiClient admin = new ApiClient(URI.create("http://127.0.0.1:" + port), ApiClient.defaultHttpClient());
+        admin.login("admin", "faro-demo");
+        QueuesApi api = new QueuesApi(admin);
+        // Only closed conversations: nothing in the demo's live traffic, so ana's sidebar reads 0.
+        es.faro.protocol.model.Workqueue created = api.createWorkqueue(new es.faro.protocol.model.Workqueue(null,
+                "Cola editable", null, null, null, null, List.of(es.faro.protocol.model.ConversationStatus.CLOSED),
+                null, null, 5, null, false));
+        waitFor(20, () -> sidebarCount(created.id()) == 0);
+        AdminViewModel vm = new AdminViewModel(api, new FxTaskRunner(1));
+        ReferenceIndex reference = new ReferenceIndex(admin.bootstrap(null).reference(), admin.me());
+        AdminWindow[] window = new AdminWindow[1];
+        robot.interact(() -> {
+            window[0] = new AdminWindow(vm, () -> reference, I18n.forLanguage("es"), null);
+            window[0].show();
+        });
+        ListView<es.faro.protocol.model.Workqueue> queues = robot.lookup("#admin-workqueues").queryListView();
+        waitFor(20, () -> queues.getItems().stream().anyMatch(q -> q.id().equals(created.id())));
+        robot.clickOn(robot.from(queues).lookup("Cola editable").queryLabeled());
+        waitFor(10, () -> robot.lookup("#admin-queue-name").queryTextInputControl().getText().equals("Cola editable"));
+
+        robot.doubleClickOn("#admin-queue-name").eraseText(13).write("Cola abierta");
+        robot.clickOn("#admin-queue-statuses");
+        clickPopupItem("Cerrada");
+        clickPopupItem("Nueva");
+        clickPopupItem("Abierta");
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        robot.clickOn("#admin-queue-ordering");
+        robot.clickOn("Más antiguas primero");
+        robot.clickOn("#admin-queue-save");
+
+        waitFor(20, () -> robot.lookup("#admin-message").queryLabeled().getText().contains("guardada"));
+        es.faro.protocol.model.Workqueue stored = api.workqueues().stream().filter(q -> q.id().equals(created.id()))
+                .findFirst().orElseThrow();
+        assertThat(stored.name()).isEqualTo("Cola abierta");
+        assertThat(stored.statuses()).containsExactlyInAnyOrder(es.faro.protocol.model.ConversationStatus.NEW,
+                es.faro.protocol.model.ConversationStatus.OPEN);
+        assertThat(stored.ordering()).isEqualTo(es.faro.protocol.model.Workqueue.Ordering.OLDEST);
+        // ana's window follows the server's event: the same queue now counts the live new and open work.
+        waitFor(30, () -> sidebarCount(created.id()) > 0);
         robot.interact(() -> window[0].stage().close());
     }
 }
