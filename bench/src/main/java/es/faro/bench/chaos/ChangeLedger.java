@@ -48,6 +48,7 @@ final class ChangeLedger {
     private final Map<String, Boolean> lastLabel = new HashMap<>();
     /** The current agent process's command line numbers (1-based) → change. */
     private final List<Change> currentRun = new ArrayList<>();
+    private int savedInRun;
     private final List<String> conversations;
     private final List<String> labels;
     private final Random random;
@@ -61,6 +62,7 @@ final class ChangeLedger {
     /** A new agent process: its line numbers start again at 1. */
     synchronized void newRun() {
         currentRun.clear();
+        savedInRun = 0;
     }
 
     /** Makes up the next change and records it as handed over (line number = its place in this run). */
@@ -95,7 +97,13 @@ final class ChangeLedger {
     synchronized void saved(int n) {
         if (n >= 1 && n <= currentRun.size()) {
             currentRun.get(n - 1).acknowledged = true;
+            savedInRun++;
         }
+    }
+
+    /** Changes handed to the current agent process that it has not yet said are saved. */
+    synchronized int unsavedInRun() {
+        return currentRun.size() - savedInRun;
     }
 
     synchronized List<Change> all() {

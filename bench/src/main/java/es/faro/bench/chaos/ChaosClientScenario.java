@@ -28,6 +28,7 @@ public final class ChaosClientScenario {
         System.out.println("chaos-client: " + result);
         System.out.printf("chaos.client.kills %d count%n", result.kills());
         System.out.printf("chaos.client.cuts %d count%n", result.cuts());
+        System.out.printf("chaos.client.start.mean %d ms%n", result.meanStartMillis());
         System.out.printf("chaos.client.changes.saved %d count%n", result.changesSaved());
         System.out.printf("chaos.client.events %d count%n", result.events());
         System.out.printf("chaos.client.problems %d count%n", result.problems().size());

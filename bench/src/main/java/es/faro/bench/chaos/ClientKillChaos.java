@@ -34,7 +34,7 @@ public final class ClientKillChaos {
     private static final String AGENT = "ana";
 
     /** What a run did and found. */
-    public record Result(int kills, int startupKills, int cuts, int midTransferCuts, int changesSent, int changesSaved,
+    public record Result(int kills, int startupKills, long meanStartMillis, int cuts, int midTransferCuts, int changesSent, int changesSaved,
                          int webhooksAcked, int duplicatesSent, long events, int conversationsCompared,
                          int messagesCompared, List<String> problems) {
         public boolean ok() {
@@ -43,7 +43,8 @@ public final class ClientKillChaos {
 
         @Override
         public String toString() {
-            return "kills=" + kills + " (" + startupKills + " while starting) cuts=" + cuts + " (" + midTransferCuts
+            return "kills=" + kills + " (" + startupKills + " while starting; start to ready " + meanStartMillis
+                    + " ms on average) cuts=" + cuts + " (" + midTransferCuts
                     + " mid-transfer) changes sent=" + changesSent + " saved=" + changesSaved + " webhooks acknowledged="
                     + webhooksAcked + " (duplicates sent " + duplicatesSent + ") events checked=" + events
                     + " cache compared: " + conversationsCompared + " conversations, " + messagesCompared + " messages"
@@ -68,7 +69,7 @@ public final class ClientKillChaos {
         Path agentLog = dir.resolve("agent.log");
         try (NodeProcess node = NodeProcess.launch("chaos-client", "jdbc:sqlite:" + dir.resolve("server.db"), Map.of())
                 .awaitHealthy(Duration.ofMinutes(3));
-             CuttingProxy proxy = new CuttingProxy(node.base(), seed, 0.15);
+             CuttingProxy proxy = new CuttingProxy(node.base(), seed, 0.3);
              WebhookTraffic webhooks = new WebhookTraffic(node.base(), seed + 1)) {
             ApiClient api = new ApiClient(node.base());
             String token = api.login(AGENT);
@@ -84,6 +85,8 @@ public final class ClientKillChaos {
             cutter.start();
 
             int startupKills = 0;
+            int started = 0;
+            long startupNanos = 0;
             for (int k = 0; k < kills; k++) {
                 ledger.newRun();
                 AgentProcess agent = AgentProcess.launch(proxy.uri(), AGENT, token, cacheFolder, agentLog, ledger::saved);
@@ -92,11 +95,18 @@ public final class ClientKillChaos {
                     Thread.sleep(300 + random.nextInt(1_200));
                     startupKills++;
                 } else {
+                    long launched = System.nanoTime();
                     agent.await("ready", Duration.ofMinutes(2));
+                    startupNanos += System.nanoTime() - launched;
+                    started++;
                     cutting.set(true);
-                    long until = System.nanoTime() + Duration.ofMillis(150 + random.nextInt(900)).toNanos();
-                    while (System.nanoTime() < until && agent.send(ledger.next().line())) {
-                        Thread.sleep(2 + random.nextInt(25));
+                    long until = System.nanoTime() + Duration.ofMillis(100 + random.nextInt(700)).toNanos();
+                    // An agent works about as fast as the screen confirms: a few changes ahead at most.
+                    while (System.nanoTime() < until) {
+                        if (ledger.unsavedInRun() < 3 && !agent.send(ledger.next().line())) {
+                            break;
+                        }
+                        Thread.sleep(1 + random.nextInt(10));
                     }
                 }
                 agent.kill();
@@ -124,7 +134,7 @@ public final class ClientKillChaos {
             CacheCheck cacheCheck = new CacheCheck();
             problems.addAll(cacheCheck.check(cacheFile(cacheFolder), api, token, history));
             int acked = (int) tweets.values().stream().filter(Boolean::booleanValue).count();
-            return new Result(kills, startupKills, proxy.cuts(), proxy.midTransferCuts(), ledger.all().size(),
+            return new Result(kills, startupKills, started == 0 ? 0 : startupNanos / started / 1_000_000, proxy.cuts(), proxy.midTransferCuts(), ledger.all().size(),
                     ledger.acknowledged(), acked, webhooks.duplicatesSent(), history.events,
                     cacheCheck.conversations(), cacheCheck.messages(), List.copyOf(problems));
         }

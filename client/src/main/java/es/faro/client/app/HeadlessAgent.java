@@ -59,6 +59,8 @@ public final class HeadlessAgent {
         try (ClientSession session = ClientSession.start(api, me, Path.of(args[3]), "headless")) {
             new HeadlessAgent(session, out).run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         }
+        // OkHttp's dispatcher threads would keep the JVM up for another minute.
+        System.exit(0);
     }
 
     /** The network may be cut at any moment: keep trying, as the sign-in screen would. */
