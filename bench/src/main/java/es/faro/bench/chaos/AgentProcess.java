@@ -1,6 +1,5 @@
 package es.faro.bench.chaos;
 
-import es.faro.client.app.HeadlessAgent;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,5 +1,6 @@
-package es.faro.client.app;
+package es.faro.bench.chaos;
 
+import es.faro.client.app.ClientSession;
 import es.faro.client.sync.AgentCommands;
 import es.faro.client.sync.ApiClient;
 import es.faro.protocol.api.Changes;
@@ -22,7 +23,8 @@ import java.util.concurrent.CompletableFuture;
  * {@link ClientSession} (cache file, sync engine, outbox) and the same {@link AgentCommands} the
  * views call. It prints {@code saved N} for command line N at the moment the UI would show the change
  * as saved (its outbox entry committed), so a test can SIGKILL it at any instant and know what the
- * agent was told. Used by the client chaos run; not part of the shipped start-up path.
+ * agent was told. Used by the client chaos run ({@link ClientKillChaos}); it lives here, not in the
+ * shipped client, whose only window-less entry point is the version command.
  *
  * <pre>
  * HeadlessAgent SERVER_URL USER PASSWORD CACHE_FOLDER   (or the session token in FARO_AGENT_TOKEN, password "-")
