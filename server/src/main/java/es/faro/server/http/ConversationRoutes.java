@@ -45,15 +45,20 @@ final class ConversationRoutes {
         routes.get(BASE + "/{id}/messages", this::messages);
         routes.post(BASE + "/{id}/messages", this::postMessage);
         routes.post(BASE + "/{id}/claim", ctx -> respond(ctx,
-                service.claim(Principal.agent(ctx), ctx.pathParam("id"), bodies.json(ctx, ClaimRequest.class))));
+                service.claim(Principal.agent(ctx), ctx.pathParam("id"), bodies.json(ctx, ClaimRequest.class),
+                        optionalKey(ctx))));
         routes.post(BASE + "/{id}/assign", ctx -> respond(ctx,
-                service.assign(Principal.agent(ctx), ctx.pathParam("id"), bodies.json(ctx, AssignRequest.class))));
+                service.assign(Principal.agent(ctx), ctx.pathParam("id"), bodies.json(ctx, AssignRequest.class),
+                        optionalKey(ctx))));
         routes.post(BASE + "/{id}/status", ctx -> respond(ctx,
-                service.status(Principal.agent(ctx), ctx.pathParam("id"), bodies.json(ctx, StatusRequest.class))));
+                service.status(Principal.agent(ctx), ctx.pathParam("id"), bodies.json(ctx, StatusRequest.class),
+                        optionalKey(ctx))));
         routes.post(BASE + "/{id}/priority", ctx -> respond(ctx,
-                service.priority(Principal.agent(ctx), ctx.pathParam("id"), bodies.json(ctx, PriorityRequest.class))));
+                service.priority(Principal.agent(ctx), ctx.pathParam("id"), bodies.json(ctx, PriorityRequest.class),
+                        optionalKey(ctx))));
         routes.post(BASE + "/{id}/labels", ctx -> respond(ctx,
-                service.labels(Principal.agent(ctx), ctx.pathParam("id"), bodies.json(ctx, LabelsRequest.class))));
+                service.labels(Principal.agent(ctx), ctx.pathParam("id"), bodies.json(ctx, LabelsRequest.class),
+                        optionalKey(ctx))));
     }
 
     private void list(Context ctx) {
@@ -130,6 +135,22 @@ final class ConversationRoutes {
         PostMessageRequest req = bodies.json(ctx, PostMessageRequest.class);
         ConversationService.Stored stored = Futures.await(service.postMessage(agent, ctx.pathParam("id"), key, req));
         ctx.status(stored.status()).contentType("application/json").result(stored.body());
+    }
+
+    /**
+     * The Idempotency-Key of a workflow action, if the client sent one (the workstation's outbox always
+     * does): a repeat then gets the first answer instead of a conflict with its own change.
+     */
+    private static String optionalKey(Context ctx) {
+        String key = ctx.header("Idempotency-Key");
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(key.trim()).toString();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation("the Idempotency-Key header must be a UUID");
+        }
     }
 
     private static void respond(Context ctx, CompletableFuture<Conversation> future) {

@@ -130,8 +130,13 @@ public final class ConversationService {
     }
 
     public CompletableFuture<Conversation> claim(Agent actor, String id, ClaimRequest req) {
+        return claim(actor, id, req, null);
+    }
+
+    /** With the client's Idempotency-Key (may be null): a repeated key gets the first result again. */
+    public CompletableFuture<Conversation> claim(Agent actor, String id, ClaimRequest req, String idempotencyKey) {
         long version = version(req == null ? null : req.version());
-        return change(actor, "conversation.claim", id, version, conv -> {
+        return change(actor, idempotencyKey, "conversation.claim", id, version, conv -> {
             if (conv.assigneeId() != null && !conv.assigneeId().equals(actor.id())) {
                 throw ApiException.conflict("the conversation is already assigned to " + conv.assigneeId(), conv);
             }
@@ -140,13 +145,18 @@ public final class ConversationService {
     }
 
     public CompletableFuture<Conversation> assign(Agent actor, String id, AssignRequest req) {
+        return assign(actor, id, req, null);
+    }
+
+    /** With the client's Idempotency-Key (may be null): a repeated key gets the first result again. */
+    public CompletableFuture<Conversation> assign(Agent actor, String id, AssignRequest req, String idempotencyKey) {
         long version = version(req.version());
         String target = req.agentId();
         boolean supervisor = actor.hasRole(Role.LEAD) || actor.hasRole(Role.ADMIN);
         if (!supervisor && target != null && !target.equals(actor.id())) {
             throw ApiException.forbidden("only leads and admins assign conversations to others");
         }
-        return audited(actor, "conversation.assign", id, "to " + target, c -> {
+        return auditedOnce(actor, idempotencyKey, "conversation.assign", id, "to " + target, c -> {
             Conversation conv = visible(c, actor, id);
             checkVersion(conv, version);
             if (target != null) {
@@ -161,12 +171,17 @@ public final class ConversationService {
     }
 
     public CompletableFuture<Conversation> status(Agent actor, String id, StatusRequest req) {
+        return status(actor, id, req, null);
+    }
+
+    /** With the client's Idempotency-Key (may be null): a repeated key gets the first result again. */
+    public CompletableFuture<Conversation> status(Agent actor, String id, StatusRequest req, String idempotencyKey) {
         long version = version(req.version());
         if (req.status() == null) {
             throw ApiException.validation("status is required (NEW, OPEN, PENDING, RESOLVED or CLOSED)");
         }
         Reference ref = reference.get();
-        return audited(actor, "conversation.status", id, String.valueOf(req.status()), c -> {
+        return auditedOnce(actor, idempotencyKey, "conversation.status", id, String.valueOf(req.status()), c -> {
             Conversation conv = visible(c, actor, id);
             checkVersion(conv, version);
             Instant now = clock.instant();
@@ -181,18 +196,28 @@ public final class ConversationService {
     }
 
     public CompletableFuture<Conversation> priority(Agent actor, String id, PriorityRequest req) {
+        return priority(actor, id, req, null);
+    }
+
+    /** With the client's Idempotency-Key (may be null): a repeated key gets the first result again. */
+    public CompletableFuture<Conversation> priority(Agent actor, String id, PriorityRequest req, String idempotencyKey) {
         long version = version(req.version());
         if (req.priority() == null) {
             throw ApiException.validation("priority is required (P1, P2, P3 or P4)");
         }
         Reference ref = reference.get();
-        return change(actor, "conversation.priority", id, version, conv -> conv.toBuilder().priority(req.priority())
+        return change(actor, idempotencyKey, "conversation.priority", id, version, conv -> conv.toBuilder().priority(req.priority())
                 // A new priority may fall under another SLA policy: recompute running clocks from their start.
                 .response(restart(ref, conv, conv.response(), req))
                 .resolution(restart(ref, conv, conv.resolution(), req)));
     }
 
     public CompletableFuture<Conversation> labels(Agent actor, String id, LabelsRequest req) {
+        return labels(actor, id, req, null);
+    }
+
+    /** With the client's Idempotency-Key (may be null): a repeated key gets the first result again. */
+    public CompletableFuture<Conversation> labels(Agent actor, String id, LabelsRequest req, String idempotencyKey) {
         long version = version(req.version());
         Reference ref = reference.get();
         for (String label : concat(req.add(), req.remove())) {
@@ -200,7 +225,7 @@ public final class ConversationService {
                 throw ApiException.validation("unknown label " + label);
             }
         }
-        return change(actor, "conversation.labels", id, version, conv -> {
+        return change(actor, idempotencyKey, "conversation.labels", id, version, conv -> {
             TreeSet<String> labels = new TreeSet<>(conv.labels());
             labels.addAll(req.add());
             req.remove().forEach(labels::remove);
@@ -217,11 +242,37 @@ public final class ConversationService {
         Conversation.Builder apply(Conversation current);
     }
 
-    private CompletableFuture<Conversation> change(Agent actor, String action, String id, long version, Change change) {
-        return audited(actor, action, id, null, c -> {
+    private CompletableFuture<Conversation> change(Agent actor, String idempotencyKey, String action, String id,
+                                                   long version, Change change) {
+        return auditedOnce(actor, idempotencyKey, action, id, null, c -> {
             Conversation conv = visible(c, actor, id);
             checkVersion(conv, version);
             return save(c, conv, change.apply(conv));
+        });
+    }
+
+    /**
+     * {@link #audited} once per Idempotency-Key: the result is stored with the write, and a repeat of the
+     * key (the client's outbox sending again after a lost answer or a restart) gets that first result
+     * instead of a version conflict with its own change. A refusal stores nothing (it rolled back).
+     */
+    private CompletableFuture<Conversation> auditedOnce(Agent actor, String idempotencyKey, String action,
+                                                        String target, String detail,
+                                                        es.faro.server.store.Store.WriteTask<Conversation> task) {
+        if (idempotencyKey == null) {
+            return audited(actor, action, target, detail, task);
+        }
+        String from = AuditOrigin.address();
+        return store.write(c -> {
+            var previous = Idempotency.find(c, actor.id(), idempotencyKey);
+            if (previous.isPresent()) {
+                return Json.read(previous.get().body(), Conversation.class);
+            }
+            Conversation result = task.run(c);
+            Instant now = clock.instant();
+            AuditLog.append(c, now, actor.id(), action, target, from, detail);
+            Idempotency.save(c, actor.id(), idempotencyKey, new Idempotency.Stored(200, Json.write(result)), now);
+            return result;
         });
     }
 

@@ -59,6 +59,45 @@ class ConversationApiTest {
                 Map.of("Idempotency-Key", key));
     }
 
+    /**
+     * The workstation's outbox sends an action again when the answer was lost (a cut, a restart) with
+     * the same Idempotency-Key and base version: it gets the first answer, not a conflict with itself.
+     */
+    @Test
+    void aRepeatedActionKeyGetsTheFirstAnswerInsteadOfAConflict() {
+        String id = newConversation(ORANGE_X).get("id").asText();
+        long version = api.get("/api/v1/conversations/" + id, ana).at("/version").asLong();
+        String statusKey = UUID.randomUUID().toString();
+        Map<String, Object> pending = Map.of("status", "PENDING", "version", version);
+        Reply first = api.post("/api/v1/conversations/" + id + "/status", ana, pending, Map.of("Idempotency-Key", statusKey));
+        assertThat(first.status()).isEqualTo(200);
+        Reply again = api.post("/api/v1/conversations/" + id + "/status", ana, pending, Map.of("Idempotency-Key", statusKey));
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.json()).isEqualTo(first.json());
+
+        String labelsKey = UUID.randomUUID().toString();
+        Map<String, Object> labels = Map.of("add", List.of("fibra"), "remove", List.of(), "version", version + 1);
+        Reply labelled = api.post("/api/v1/conversations/" + id + "/labels", ana, labels, Map.of("Idempotency-Key", labelsKey));
+        assertThat(labelled.status()).as(labelled.text()).isEqualTo(200);
+        // Another change in between: the repeat still answers as the first time, and changes nothing.
+        Reply reopened = api.post("/api/v1/conversations/" + id + "/status", ana,
+                Map.of("status", "OPEN", "version", version + 2), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(reopened.status()).isEqualTo(200);
+        Reply labelledAgain = api.post("/api/v1/conversations/" + id + "/labels", ana, labels,
+                Map.of("Idempotency-Key", labelsKey));
+        assertThat(labelledAgain.status()).as(labelledAgain.text()).isEqualTo(200);
+        assertThat(labelledAgain.json()).isEqualTo(labelled.json());
+        assertThat(api.get("/api/v1/conversations/" + id, ana).at("/version").asLong()).isEqualTo(version + 3);
+
+        // A new key with the old version is still a conflict, and a key that is no UUID a 400.
+        Reply stale = api.post("/api/v1/conversations/" + id + "/status", ana, pending,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(stale.status()).isEqualTo(409);
+        Reply badKey = api.post("/api/v1/conversations/" + id + "/status", ana, pending, Map.of("Idempotency-Key", "k1"));
+        assertThat(badKey.status()).isEqualTo(400);
+        assertThat(badKey.errorCode()).isEqualTo("validation_failed");
+    }
+
     @Test
     void detailAndThreadOfAVisibleConversation() {
         JsonNode conv = newConversation(ORANGE_X);
