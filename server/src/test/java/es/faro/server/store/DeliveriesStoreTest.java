@@ -28,7 +28,7 @@ class DeliveriesStoreTest {
     @ParameterizedTest
     @EnumSource(StoreBackend.class)
     void concurrentClaimsHandEachDeliveryToOneNode(StoreBackend backend) throws Exception {
-        try (StoreBackend.TestDb db = backend.create(); Store a = db.open(); Store b = db.open()) {
+        try (StoreBackend.TestDb db = backend.create(); Store a = db.open(); Store b = db.openNode(a)) {
             a.write(c -> {
                 for (int i = 0; i < 20; i++) {
                     Deliveries.enqueue(c, reply(i), T0);
@@ -57,7 +57,7 @@ class DeliveriesStoreTest {
     @ParameterizedTest
     @EnumSource(StoreBackend.class)
     void anExpiredClaimIsResumedByAnotherNodeAndTheFirstCannotFinish(StoreBackend backend) throws Exception {
-        try (StoreBackend.TestDb db = backend.create(); Store a = db.open(); Store b = db.open()) {
+        try (StoreBackend.TestDb db = backend.create(); Store a = db.open(); Store b = db.openNode(a)) {
             a.write(c -> {
                 Deliveries.enqueue(c, reply(1), T0);
                 return null;

@@ -35,7 +35,7 @@ class EventSeqOrderingTest {
     @ParameterizedTest
     @EnumSource(StoreBackend.class)
     void aPollingReaderNeverSkipsAnEventThatCommitsLate(StoreBackend backend) throws Exception {
-        try (StoreBackend.TestDb db = backend.create(); Store nodeA = db.open(); Store nodeB = db.open()) {
+        try (StoreBackend.TestDb db = backend.create(); Store nodeA = db.open(); Store nodeB = db.openNode(nodeA)) {
             ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
             Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
             AtomicBoolean writing = new AtomicBoolean(true);

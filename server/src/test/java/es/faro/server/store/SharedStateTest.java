@@ -24,7 +24,7 @@ class SharedStateTest {
     @ParameterizedTest
     @EnumSource(StoreBackend.class)
     void aLeaseTakenOnOneNodeIsSeenOnTheOtherUntilItExpires(StoreBackend backend) throws Exception {
-        try (StoreBackend.TestDb db = backend.create(); Store a = db.open(); Store b = db.open()) {
+        try (StoreBackend.TestDb db = backend.create(); Store a = db.open(); Store b = db.openNode(a)) {
             a.write(c -> {
                 Leases.hold(c, "c1", "u-ana", Leases.VIEWING, T0.plusSeconds(30));
                 Leases.hold(c, "c1", "u-ana", Leases.TYPING, T0.plusSeconds(5));
@@ -49,7 +49,7 @@ class SharedStateTest {
     @ParameterizedTest
     @EnumSource(StoreBackend.class)
     void loginFailuresCountAcrossNodesWithinTheWindow(StoreBackend backend) throws Exception {
-        try (StoreBackend.TestDb db = backend.create(); Store a = db.open(); Store b = db.open()) {
+        try (StoreBackend.TestDb db = backend.create(); Store a = db.open(); Store b = db.openNode(a)) {
             for (int i = 0; i < 4; i++) {
                 Store node = i % 2 == 0 ? a : b;
                 Instant at = T0.plusSeconds(60L * i);
@@ -76,7 +76,7 @@ class SharedStateTest {
     @ParameterizedTest
     @EnumSource(StoreBackend.class)
     void roundRobinRotatesFairlyAcrossNodes(StoreBackend backend) throws Exception {
-        try (StoreBackend.TestDb db = backend.create(); Store a = db.open(); Store b = db.open()) {
+        try (StoreBackend.TestDb db = backend.create(); Store a = db.open(); Store b = db.openNode(a)) {
             List<String> agents = List.of("u-ana", "u-pablo", "u-lucia");
             List<CompletableFuture<String>> picks = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
@@ -97,7 +97,7 @@ class SharedStateTest {
     @ParameterizedTest
     @EnumSource(StoreBackend.class)
     void eachDueJobIsClaimedByOneNodeAndReclaimedWhenItsLeaseRunsOut(StoreBackend backend) throws Exception {
-        try (StoreBackend.TestDb db = backend.create(); Store a = db.open(); Store b = db.open()) {
+        try (StoreBackend.TestDb db = backend.create(); Store a = db.open(); Store b = db.openNode(a)) {
             a.write(c -> {
                 for (int i = 0; i < 20; i++) {
                     ScheduledJobs.schedule(c, String.format("sla-warn:c%02d", i), "sla.warning",

@@ -30,6 +30,38 @@ public enum StoreBackend {
             return Stores.open(url, 4);
         }
 
+        /**
+         * A second node beside {@code first}: its own store on PostgreSQL; on SQLite, where one file has one
+         * server (the store locks it), the same store again, so the SQL under test still runs for both
+         * "nodes" (whose identities the tests pass as arguments). Closing it leaves {@code first} open.
+         */
+        public Store openNode(Store first) {
+            if (url.startsWith("jdbc:sqlite:")) {
+                return new Store() {
+                    @Override
+                    public <T> java.util.concurrent.CompletableFuture<T> write(WriteTask<T> task) {
+                        return first.write(task);
+                    }
+
+                    @Override
+                    public <T> T read(ReadTask<T> task) {
+                        return first.read(task);
+                    }
+
+                    @Override
+                    public void addCommitListener(Runnable listener) {
+                        first.addCommitListener(listener);
+                    }
+
+                    @Override
+                    public void close() {
+                        // the first node owns the store
+                    }
+                };
+            }
+            return open();
+        }
+
         @Override
         public void close() {
             drop.run();
