@@ -119,7 +119,11 @@ class CommunityModerationDemoTest {
         robot.clickOn(robot.lookup("#open-dashboard").match(n -> n.getScene() != null).<Node>query());
         waitFor(30, () -> robot.lookup("#leaderboard-table").tryQuery().isPresent());
         TableView<LeaderboardEntry> table = robot.lookup("#leaderboard-table").queryTableView();
-        waitFor(30, () -> table.getItems().size() == rows);
+        try {
+            waitFor(30, () -> table.getItems().size() == rows);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the leaderboard should have " + rows + " rows: " + table.getItems(), e);
+        }
         return List.copyOf(table.getItems());
     }
 

@@ -130,7 +130,7 @@ public final class CommunityMetrics {
             Map<String, Map<String, Long>> rows = new TreeMap<>();
             String sql = "SELECT a.brand_id, a.channel, a.at, a.agent_id, cv.queue_id,"
                     + " (SELECT t.views FROM community_posts t WHERE t.conversation_id = a.conversation_id"
-                    + " ORDER BY t.created_at, t.message_id LIMIT 1)"
+                    + " ORDER BY CASE WHEN t.parent_id IS NULL THEN 0 ELSE 1 END, t.created_at, t.message_id LIMIT 1)"
                     + " FROM moderation_actions a JOIN community_posts p ON p.message_id = a.message_id"
                     + " LEFT JOIN conversations cv ON cv.id = a.conversation_id"
                     + " WHERE a.action = ? AND p.solution = 1 AND a.at >= ? AND a.at < ?";

@@ -71,10 +71,14 @@ final class CommunityTables {
         }
     }
 
-    /** The posts of a thread, oldest first (the first is the topic). */
+    /**
+     * The posts of a thread: the topic (the post without a parent) first, then the replies oldest first.
+     * Networks stamp whole seconds, so a quick reply often shares its topic's time: the parent decides.
+     */
     static List<CommunityPost> ofConversation(Connection c, String conversationId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + POST_COLUMNS
-                + " FROM community_posts WHERE conversation_id = ? ORDER BY created_at, message_id")) {
+                + " FROM community_posts WHERE conversation_id = ?"
+                + " ORDER BY CASE WHEN parent_id IS NULL THEN 0 ELSE 1 END, created_at, message_id")) {
             ps.setString(1, conversationId);
             return posts(ps);
         }

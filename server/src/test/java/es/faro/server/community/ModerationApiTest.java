@@ -227,4 +227,37 @@ class ModerationApiTest {
                     .size()).isEqualTo(5);
         }
     }
+
+    /** Networks stamp whole seconds: a reply in the same second as its topic must not pass for the topic. */
+    @org.junit.jupiter.api.Test
+    void aReplyInTheSameSecondAsItsTopicStaysAReplyAndTheTopicCannotBeTheSolution() {
+        try (TestServer server = TestServer.start(new HashMap<>(CommunityPayloads.secrets()))) {
+            ApiClient api = server.client();
+            String lead = api.login("lucia");
+            String same = "2026-11-24T09:00:00Z";
+            // Several threads, so the random message ids fall both ways at least once.
+            for (int i = 0; i < 6; i++) {
+                postCommunity(api, ORANGE_COMMUNITY, messages(
+                        message("s-" + i, "m-s" + i, "maria" + i, "fibra", "Sin fibra " + i, "No tengo fibra", null, 0, 10,
+                                same),
+                        message("r-" + i, "m-r" + i, "pepe" + i, "fibra", "Re: Sin fibra " + i, "Reinicia la ONT",
+                                "s-" + i, 0, 0, same)));
+            }
+            JsonNode conversations = api.get("/api/v1/conversations?channel=community&brand=orange&limit=50", lead)
+                    .at("/items");
+            assertThat(conversations.size()).isEqualTo(6);
+            for (JsonNode conv : conversations) {
+                String id = conv.path("id").asText();
+                JsonNode posts = api.get("/api/v1/conversations/" + id + "/community", lead).at("/posts");
+                assertThat(posts.get(0).path("channelMessageId").asText()).as("the topic first").startsWith("s-");
+                assertThat(posts.get(1).path("channelMessageId").asText()).startsWith("r-");
+                Reply topic = moderate(api, lead, id, Map.of("action", "accept_solution",
+                        "messageId", posts.get(0).path("messageId").asText()));
+                assertThat(topic.status()).as(topic.text()).isEqualTo(400);
+                Reply reply = moderate(api, lead, id, Map.of("action", "accept_solution",
+                        "messageId", posts.get(1).path("messageId").asText()));
+                assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+            }
+        }
+    }
 }
