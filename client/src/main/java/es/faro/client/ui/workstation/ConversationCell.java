@@ -46,8 +46,17 @@ final class ConversationCell extends ListCell<Conversation> {
     private final HBox tags = new HBox(4);
     private final Label assignee = new Label();
     private final VBox content;
+    /** The search result behind a row, when the list shows results: its snippet replaces the conversation's. */
+    private final java.util.function.Function<String, java.util.Optional<es.faro.client.cache.SearchHit>> hits;
+    private final javafx.scene.text.TextFlow marked = new javafx.scene.text.TextFlow();
 
     ConversationCell(Supplier<ReferenceIndex> reference, I18n i18n, SharedClock clock) {
+        this(reference, i18n, clock, id -> java.util.Optional.empty());
+    }
+
+    ConversationCell(Supplier<ReferenceIndex> reference, I18n i18n, SharedClock clock,
+                     java.util.function.Function<String, java.util.Optional<es.faro.client.cache.SearchHit>> hits) {
+        this.hits = hits;
         this.reference = reference;
         this.i18n = i18n;
         this.clock = clock;
@@ -81,6 +90,15 @@ final class ConversationCell extends ListCell<Conversation> {
         HBox bottom = new HBox(6, brandDot, brandName, priority, tags, new Spacer(), assignee);
         bottom.setAlignment(Pos.CENTER_LEFT);
 
+        marked.getStyleClass().addAll("snippet", "search-snippet");
+        marked.setMinWidth(0);
+        // One line, like the plain snippet: what does not fit is cut, not wrapped over the row below.
+        marked.setMaxHeight(18);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(marked.widthProperty());
+        clip.heightProperty().bind(marked.heightProperty());
+        marked.setClip(clip);
+
         content = new VBox(3, top, snippet, bottom);
         content.setMinWidth(0);
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
@@ -104,7 +122,18 @@ final class ConversationCell extends ListCell<Conversation> {
         name.setText(c.customerName() == null
                 ? i18n.get("conversation.unknownCustomer", i18n.get(ChannelIcons.nameKey(c.channel()))) : c.customerName());
         handle.setText(c.customerHandle() == null || c.customerHandle().equals(c.customerName()) ? "" : c.customerHandle());
+        java.util.Optional<es.faro.client.cache.SearchHit> hit = hits.apply(c.id());
         snippet.setText(c.snippet() == null ? "" : oneLine(c.snippet()));
+        if (hit.isPresent()) {
+            marked.getChildren().setAll(runs(hit.get().snippet(), hit.get().highlights()));
+            content.getChildren().set(1, marked);
+        } else {
+            content.getChildren().set(1, snippet);
+        }
+        name.getStyleClass().remove("search-customer-match");
+        if (hit.isPresent() && hit.get().customerMatch()) {
+            name.getStyleClass().add("search-customer-match");
+        }
         Brand brand = ref.brand(c.brandId()).orElse(null);
         BrandChips.paint(brandDot, brand);
         brandName.setText(brand == null ? c.brandId() : brand.name());
@@ -139,6 +168,31 @@ final class ConversationCell extends ListCell<Conversation> {
         sla.setText(SlaFormat.countdown(c, now));
         sla.getStyleClass().removeAll(SlaFormat.ALL);
         sla.getStyleClass().add(SlaFormat.styleClass(c.slaStateAt(now)));
+    }
+
+    /** The text as runs, the matched words bold (ranges that do not fit the text are ignored). */
+    static java.util.List<javafx.scene.text.Text> runs(String text,
+                                                       java.util.List<es.faro.client.cache.SearchHit.Range> ranges) {
+        java.util.List<javafx.scene.text.Text> runs = new java.util.ArrayList<>();
+        int at = 0;
+        for (es.faro.client.cache.SearchHit.Range r : ranges) {
+            if (r.start() < at || r.end() > text.length() || r.start() >= r.end()) {
+                continue;
+            }
+            runs.add(plainRun(text.substring(at, r.start())));
+            javafx.scene.text.Text mark = new javafx.scene.text.Text(text.substring(r.start(), r.end()));
+            mark.getStyleClass().addAll("search-hit-mark", "search-match");
+            runs.add(mark);
+            at = r.end();
+        }
+        runs.add(plainRun(text.substring(at)));
+        return runs;
+    }
+
+    private static javafx.scene.text.Text plainRun(String text) {
+        javafx.scene.text.Text run = new javafx.scene.text.Text(text);
+        run.getStyleClass().add("search-snippet-text");
+        return run;
     }
 
     static String oneLine(String text) {

@@ -29,6 +29,7 @@ final class ConversationListView {
     private final WorkstationViewModel vm;
     private final ListView<Conversation> list;
     private final VBox root;
+    private final atlantafx.base.controls.CustomTextField searchField;
     private String cursorId;
 
     ConversationListView(WorkstationViewModel vm, SharedClock clock, I18n i18n) {
@@ -37,10 +38,26 @@ final class ConversationListView {
         list.setId("conversation-list");
         list.getStyleClass().addAll("conversation-list", Tweaks.EDGE_TO_EDGE);
         list.setFixedCellSize(ConversationCell.HEIGHT);
-        list.setCellFactory(l -> new ConversationCell(() -> vm.referenceProperty().get(), i18n, clock));
+        es.faro.client.ui.search.ConversationSearchViewModel search = vm.search();
+        list.setCellFactory(l -> new ConversationCell(() -> vm.referenceProperty().get(), i18n, clock,
+                id -> search.activeProperty().get() ? search.hit(id) : java.util.Optional.empty()));
         Label empty = new Label(i18n.get("list.empty"));
         empty.getStyleClass().add(Styles.TEXT_MUTED);
-        list.setPlaceholder(empty);
+        Label noResults = new Label();
+        noResults.setId("search-empty");
+        noResults.getStyleClass().add(Styles.TEXT_MUTED);
+        noResults.setWrapText(true);
+        noResults.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> search.searchedProperty().get() ? i18n.get("search.local.none", search.searchedQueryProperty().get())
+                        : i18n.get("search.local.searching"),
+                search.searchedProperty(), search.searchedQueryProperty()));
+        // While the box holds text the list shows the results, in the same rows, opened the same way.
+        search.activeProperty().subscribe(on -> {
+            list.setItems(on ? search.conversations() : vm.list().items());
+            list.setPlaceholder(on ? noResults : empty);
+            keepCursor();
+        });
+        searchField = searchField(search, i18n);
         list.accessibleTextProperty().bind(vm.sidebar().selectedQueueProperty()
                 .map(q -> i18n.get("a11y.conversations", q.name())).orElse(i18n.get("a11y.conversations.none")));
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -67,10 +84,15 @@ final class ConversationListView {
 
         Label title = new Label();
         title.getStyleClass().add(Styles.TITLE_4);
-        title.textProperty().bind(vm.sidebar().selectedQueueProperty().map(q -> q.name()).orElse(""));
+        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> search.activeProperty().get()
+                        ? i18n.get("search.local.title")
+                        : vm.sidebar().selectedQueueProperty().map(q -> q.name()).orElse("").getValue(),
+                search.activeProperty(), vm.sidebar().selectedQueueProperty()));
         Label count = new Label();
         count.getStyleClass().addAll("count");
-        count.textProperty().bind(javafx.beans.binding.Bindings.size(list.getItems()).asString());
+        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> Integer.toString(list.getItems().size()), list.itemsProperty(),
+                javafx.beans.binding.Bindings.size(search.conversations()), javafx.beans.binding.Bindings.size(vm.list().items())));
         Label filter = new Label();
         filter.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         filter.textProperty().bind(vm.sidebar().brandFilterProperty()
@@ -96,7 +118,28 @@ final class ConversationListView {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("pane-header");
 
-        root = new VBox(header, list);
+        soon.visibleProperty().bind(search.activeProperty().not());
+        filter.visibleProperty().bind(search.activeProperty().not());
+
+        HBox searchRow = new HBox(searchField);
+        HBox.setHgrow(searchField, Priority.ALWAYS);
+        searchRow.getStyleClass().add("search-row");
+        Label problem = new Label();
+        problem.setId("search-message");
+        problem.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
+        problem.setWrapText(true);
+        problem.textProperty().bind(search.messageProperty().map(i18n::get).orElse(""));
+        problem.visibleProperty().bind(search.messageProperty().isNotNull());
+        problem.managedProperty().bind(problem.visibleProperty());
+        root = new VBox(searchRow, header, problem, list);
+        if (search.server() != null) {
+            Node server = new es.faro.client.ui.search.ServerSearchView(search.server(), i18n).node();
+            VBox below = new VBox(server);
+            below.getStyleClass().add("search-server-pane");
+            below.visibleProperty().bind(search.activeProperty());
+            below.managedProperty().bind(below.visibleProperty());
+            root.getChildren().add(below);
+        }
         root.getStyleClass().add("conversation-pane");
         root.setMinWidth(320);
     }
@@ -107,6 +150,70 @@ final class ConversationListView {
 
     ListView<Conversation> list() {
         return list;
+    }
+
+    /** The search box at the top of the pane (Ctrl+F). */
+    atlantafx.base.controls.CustomTextField searchField() {
+        return searchField;
+    }
+
+    /** Ctrl+F: to the search box, its text selected so typing replaces it. */
+    void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
+    /** Esc: the box empties and the queue comes back, focused. */
+    void closeSearch() {
+        vm.search().clear();
+        list.requestFocus();
+    }
+
+    private atlantafx.base.controls.CustomTextField searchField(es.faro.client.ui.search.ConversationSearchViewModel search,
+                                                                I18n i18n) {
+        atlantafx.base.controls.CustomTextField field = new atlantafx.base.controls.CustomTextField();
+        field.setId("conversation-search");
+        field.setPromptText(i18n.get("search.local.prompt"));
+        field.setAccessibleText(i18n.get("search.local.a11y"));
+        field.setLeft(new FontIcon(Material2OutlinedMZ.SEARCH));
+        javafx.scene.control.Button clear = new javafx.scene.control.Button(null,
+                new FontIcon(org.kordamp.ikonli.material2.Material2OutlinedAL.CLEAR));
+        clear.setId("conversation-search-clear");
+        clear.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        clear.setTooltip(new Tooltip(i18n.get("search.local.clear")));
+        clear.setFocusTraversable(false);
+        clear.visibleProperty().bind(search.activeProperty());
+        clear.setOnAction(e -> closeSearch());
+        field.setRight(clear);
+        field.textProperty().bindBidirectional(search.queryProperty());
+        // Typing pauses ~150 ms before the cache is searched: one read per pause, not per key.
+        javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.millis(150));
+        pause.setOnFinished(e -> search.submit());
+        field.textProperty().addListener((o, was, now) -> {
+            if (now == null || now.isBlank()) {
+                pause.stop();
+            } else {
+                pause.playFromStart();
+            }
+        });
+        field.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            switch (e.getCode()) {
+                case ENTER, DOWN -> {
+                    if (pause.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+                        pause.stop();
+                        search.submit();
+                    }
+                    list.requestFocus();
+                    if (list.getSelectionModel().getSelectedIndex() < 0 && !list.getItems().isEmpty()) {
+                        list.getSelectionModel().clearAndSelect(0);
+                    }
+                    e.consume();
+                }
+                default -> {
+                }
+            }
+        });
+        return field;
     }
 
     private void onKey(KeyEvent e) {
