@@ -57,6 +57,9 @@ public final class ConversationSearchViewModel {
     private final BooleanBinding active;
     private final ObservableList<SearchHit> hits = FXCollections.observableArrayList();
     private final ObservableList<Conversation> conversations = FXCollections.observableArrayList();
+    /** One read-only view of each, kept: listeners on a fresh wrapper per call would be dropped with it. */
+    private final ObservableList<SearchHit> hitsView = FXCollections.unmodifiableObservableList(hits);
+    private final ObservableList<Conversation> conversationsView = FXCollections.unmodifiableObservableList(conversations);
     private final Map<String, SearchHit> hitById = new HashMap<>();
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching");
     private final ReadOnlyBooleanWrapper searched = new ReadOnlyBooleanWrapper(this, "searched");
@@ -124,11 +127,11 @@ public final class ConversationSearchViewModel {
 
     /** The matching conversations, newest match first, as rows for the conversation list. */
     public ObservableList<Conversation> conversations() {
-        return FXCollections.unmodifiableObservableList(conversations);
+        return conversationsView;
     }
 
     public ObservableList<SearchHit> hits() {
-        return FXCollections.unmodifiableObservableList(hits);
+        return hitsView;
     }
 
     /** The hit behind a result row (its snippet and marked words), if the row is one. */

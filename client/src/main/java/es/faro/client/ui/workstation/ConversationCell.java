@@ -49,6 +49,7 @@ final class ConversationCell extends ListCell<Conversation> {
     /** The search result behind a row, when the list shows results: its snippet replaces the conversation's. */
     private final java.util.function.Function<String, java.util.Optional<es.faro.client.cache.SearchHit>> hits;
     private final javafx.scene.text.TextFlow marked = new javafx.scene.text.TextFlow();
+    private final javafx.scene.layout.Pane markedLine = new javafx.scene.layout.Pane();
 
     ConversationCell(Supplier<ReferenceIndex> reference, I18n i18n, SharedClock clock) {
         this(reference, i18n, clock, id -> java.util.Optional.empty());
@@ -91,13 +92,19 @@ final class ConversationCell extends ListCell<Conversation> {
         bottom.setAlignment(Pos.CENTER_LEFT);
 
         marked.getStyleClass().addAll("snippet", "search-snippet");
-        marked.setMinWidth(0);
-        // One line, like the plain snippet: what does not fit is cut, not wrapped over the row below.
-        marked.setMaxHeight(18);
+        // One line, like the plain snippet: a Pane leaves the flow at its (unwrapped) preferred size and
+        // the clip cuts what does not fit, instead of wrapping over the row below.
+        markedLine.getChildren().add(marked);
+        markedLine.setMinWidth(0);
+        markedLine.setPrefWidth(0);
+        markedLine.setMaxWidth(Double.MAX_VALUE);
+        markedLine.setMinHeight(18);
+        markedLine.setPrefHeight(18);
+        markedLine.setMaxHeight(18);
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
-        clip.widthProperty().bind(marked.widthProperty());
-        clip.heightProperty().bind(marked.heightProperty());
-        marked.setClip(clip);
+        clip.widthProperty().bind(markedLine.widthProperty());
+        clip.heightProperty().bind(markedLine.heightProperty());
+        markedLine.setClip(clip);
 
         content = new VBox(3, top, snippet, bottom);
         content.setMinWidth(0);
@@ -126,7 +133,7 @@ final class ConversationCell extends ListCell<Conversation> {
         snippet.setText(c.snippet() == null ? "" : oneLine(c.snippet()));
         if (hit.isPresent()) {
             marked.getChildren().setAll(runs(hit.get().snippet(), hit.get().highlights()));
-            content.getChildren().set(1, marked);
+            content.getChildren().set(1, markedLine);
         } else {
             content.getChildren().set(1, snippet);
         }

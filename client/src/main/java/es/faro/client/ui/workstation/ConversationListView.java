@@ -91,8 +91,8 @@ final class ConversationListView {
         Label count = new Label();
         count.getStyleClass().addAll("count");
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> Integer.toString(list.getItems().size()), list.itemsProperty(),
-                javafx.beans.binding.Bindings.size(search.conversations()), javafx.beans.binding.Bindings.size(vm.list().items())));
+                () -> Integer.toString(list.getItems().size()), list.itemsProperty(), search.conversations(),
+                vm.list().items()));
         Label filter = new Label();
         filter.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         filter.textProperty().bind(vm.sidebar().brandFilterProperty()
@@ -134,7 +134,11 @@ final class ConversationListView {
         root = new VBox(searchRow, header, problem, list);
         if (search.server() != null) {
             Node server = new es.faro.client.ui.search.ServerSearchView(search.server(), i18n).node();
-            VBox below = new VBox(server);
+            Label heading = new Label(i18n.get("search.server.heading"));
+            heading.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, Styles.TEXT_BOLD);
+            heading.visibleProperty().bind(search.server().searchedProperty().or(search.server().searchingProperty()));
+            heading.managedProperty().bind(heading.visibleProperty());
+            VBox below = new VBox(4, heading, server);
             below.getStyleClass().add("search-server-pane");
             below.visibleProperty().bind(search.activeProperty());
             below.managedProperty().bind(below.visibleProperty());
