@@ -101,19 +101,28 @@ final class CacheSearch {
         if (kept.isEmpty()) {
             return snippets;
         }
-        String marks = String.join(",", Collections.nCopies(kept.size(), "?"));
+        // A rowid range, not "rowid IN (…)": FTS5 applies a range to its scan but filters an IN list only
+        // after evaluating every match, which for a short prefix ("te*") costs a second or more.
+        java.util.Set<Long> wanted = new java.util.HashSet<>();
+        long low = Long.MAX_VALUE;
+        long high = Long.MIN_VALUE;
+        for (MessageMatch m : kept) {
+            wanted.add(m.rowid());
+            low = Math.min(low, m.rowid());
+            high = Math.max(high, m.rowid());
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT rowid, snippet(message_fts, 0, ?, ?, '…', "
-                + SNIPPET_TOKENS + ") FROM message_fts WHERE message_fts MATCH ? AND rowid IN (" + marks + ")")) {
+                + SNIPPET_TOKENS + ") FROM message_fts WHERE message_fts MATCH ? AND rowid BETWEEN ? AND ?")) {
             ps.setString(1, OPEN);
             ps.setString(2, CLOSE);
             ps.setString(3, query.match());
-            int i = 4;
-            for (MessageMatch m : kept) {
-                ps.setLong(i++, m.rowid());
-            }
+            ps.setLong(4, low);
+            ps.setLong(5, high);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    snippets.put(rs.getLong(1), rs.getString(2));
+                    if (wanted.contains(rs.getLong(1))) {
+                        snippets.put(rs.getLong(1), rs.getString(2));
+                    }
                 }
             }
         }
