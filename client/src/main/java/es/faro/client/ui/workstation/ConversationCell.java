@@ -2,6 +2,7 @@ package es.faro.client.ui.workstation;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import es.faro.client.cache.SearchHit;
 import es.faro.client.ui.common.BrandChips;
 import es.faro.client.ui.common.ChannelIcons;
 import es.faro.client.ui.common.I18n;
@@ -10,6 +11,10 @@ import es.faro.client.ui.common.SlaFormat;
 import es.faro.protocol.model.Brand;
 import es.faro.protocol.model.Conversation;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;
@@ -18,9 +23,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -47,16 +56,16 @@ final class ConversationCell extends ListCell<Conversation> {
     private final Label assignee = new Label();
     private final VBox content;
     /** The search result behind a row, when the list shows results: its snippet replaces the conversation's. */
-    private final java.util.function.Function<String, java.util.Optional<es.faro.client.cache.SearchHit>> hits;
-    private final javafx.scene.text.TextFlow marked = new javafx.scene.text.TextFlow();
-    private final javafx.scene.layout.Pane markedLine = new javafx.scene.layout.Pane();
+    private final Function<String, Optional<SearchHit>> hits;
+    private final TextFlow marked = new TextFlow();
+    private final Pane markedLine = new Pane();
 
     ConversationCell(Supplier<ReferenceIndex> reference, I18n i18n, SharedClock clock) {
-        this(reference, i18n, clock, id -> java.util.Optional.empty());
+        this(reference, i18n, clock, id -> Optional.empty());
     }
 
     ConversationCell(Supplier<ReferenceIndex> reference, I18n i18n, SharedClock clock,
-                     java.util.function.Function<String, java.util.Optional<es.faro.client.cache.SearchHit>> hits) {
+                     Function<String, Optional<SearchHit>> hits) {
         this.hits = hits;
         this.reference = reference;
         this.i18n = i18n;
@@ -101,7 +110,7 @@ final class ConversationCell extends ListCell<Conversation> {
         markedLine.setMinHeight(18);
         markedLine.setPrefHeight(18);
         markedLine.setMaxHeight(18);
-        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        Rectangle clip = new Rectangle();
         clip.widthProperty().bind(markedLine.widthProperty());
         clip.heightProperty().bind(markedLine.heightProperty());
         markedLine.setClip(clip);
@@ -129,7 +138,7 @@ final class ConversationCell extends ListCell<Conversation> {
         name.setText(c.customerName() == null
                 ? i18n.get("conversation.unknownCustomer", i18n.get(ChannelIcons.nameKey(c.channel()))) : c.customerName());
         handle.setText(c.customerHandle() == null || c.customerHandle().equals(c.customerName()) ? "" : c.customerHandle());
-        java.util.Optional<es.faro.client.cache.SearchHit> hit = hits.apply(c.id());
+        Optional<SearchHit> hit = hits.apply(c.id());
         snippet.setText(c.snippet() == null ? "" : oneLine(c.snippet()));
         if (hit.isPresent()) {
             marked.getChildren().setAll(runs(hit.get().snippet(), hit.get().highlights()));
@@ -178,16 +187,16 @@ final class ConversationCell extends ListCell<Conversation> {
     }
 
     /** The text as runs, the matched words bold (ranges that do not fit the text are ignored). */
-    static java.util.List<javafx.scene.text.Text> runs(String text,
-                                                       java.util.List<es.faro.client.cache.SearchHit.Range> ranges) {
-        java.util.List<javafx.scene.text.Text> runs = new java.util.ArrayList<>();
+    static List<Text> runs(String text,
+                                                       List<SearchHit.Range> ranges) {
+        List<Text> runs = new ArrayList<>();
         int at = 0;
-        for (es.faro.client.cache.SearchHit.Range r : ranges) {
+        for (SearchHit.Range r : ranges) {
             if (r.start() < at || r.end() > text.length() || r.start() >= r.end()) {
                 continue;
             }
             runs.add(plainRun(text.substring(at, r.start())));
-            javafx.scene.text.Text mark = new javafx.scene.text.Text(text.substring(r.start(), r.end()));
+            Text mark = new Text(text.substring(r.start(), r.end()));
             mark.getStyleClass().addAll("search-hit-mark", "search-match");
             runs.add(mark);
             at = r.end();
@@ -196,8 +205,8 @@ final class ConversationCell extends ListCell<Conversation> {
         return runs;
     }
 
-    private static javafx.scene.text.Text plainRun(String text) {
-        javafx.scene.text.Text run = new javafx.scene.text.Text(text);
+    private static Text plainRun(String text) {
+        Text run = new Text(text);
         run.getStyleClass().add("search-snippet-text");
         return run;
     }

@@ -1,25 +1,35 @@
 package es.faro.client.ui.workstation;
 
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import es.faro.client.ui.common.I18n;
 import es.faro.client.ui.common.SharedClock;
+import es.faro.client.ui.search.ConversationSearchViewModel;
+import es.faro.client.ui.search.ServerSearchView;
 import es.faro.protocol.model.Conversation;
+import java.util.Optional;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import atlantafx.base.controls.Spacer;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 
 /**
  * The middle column: the queue as a virtualized list. j/k or the arrows move the cursor, Enter or a
@@ -29,7 +39,7 @@ final class ConversationListView {
     private final WorkstationViewModel vm;
     private final ListView<Conversation> list;
     private final VBox root;
-    private final atlantafx.base.controls.CustomTextField searchField;
+    private final CustomTextField searchField;
     private String cursorId;
 
     ConversationListView(WorkstationViewModel vm, SharedClock clock, I18n i18n) {
@@ -38,16 +48,16 @@ final class ConversationListView {
         list.setId("conversation-list");
         list.getStyleClass().addAll("conversation-list", Tweaks.EDGE_TO_EDGE);
         list.setFixedCellSize(ConversationCell.HEIGHT);
-        es.faro.client.ui.search.ConversationSearchViewModel search = vm.search();
+        ConversationSearchViewModel search = vm.search();
         list.setCellFactory(l -> new ConversationCell(() -> vm.referenceProperty().get(), i18n, clock,
-                id -> search.activeProperty().get() ? search.hit(id) : java.util.Optional.empty()));
+                id -> search.activeProperty().get() ? search.hit(id) : Optional.empty()));
         Label empty = new Label(i18n.get("list.empty"));
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         Label noResults = new Label();
         noResults.setId("search-empty");
         noResults.getStyleClass().add(Styles.TEXT_MUTED);
         noResults.setWrapText(true);
-        noResults.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        noResults.textProperty().bind(Bindings.createStringBinding(
                 () -> search.searchedProperty().get() ? i18n.get("search.local.none", search.searchedQueryProperty().get())
                         : i18n.get("search.local.searching"),
                 search.searchedProperty(), search.searchedQueryProperty()));
@@ -84,13 +94,13 @@ final class ConversationListView {
 
         Label title = new Label();
         title.getStyleClass().add(Styles.TITLE_4);
-        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> search.activeProperty().get()
+        title.textProperty().bind(Bindings.createStringBinding(() -> search.activeProperty().get()
                         ? i18n.get("search.local.title")
                         : vm.sidebar().selectedQueueProperty().map(q -> q.name()).orElse("").getValue(),
                 search.activeProperty(), vm.sidebar().selectedQueueProperty()));
         Label count = new Label();
         count.getStyleClass().addAll("count");
-        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        count.textProperty().bind(Bindings.createStringBinding(
                 () -> Integer.toString(list.getItems().size()), list.itemsProperty(), search.conversations(),
                 vm.list().items()));
         Label filter = new Label();
@@ -133,7 +143,7 @@ final class ConversationListView {
         problem.managedProperty().bind(problem.visibleProperty());
         root = new VBox(searchRow, header, problem, list);
         if (search.server() != null) {
-            Node server = new es.faro.client.ui.search.ServerSearchView(search.server(), i18n).node();
+            Node server = new ServerSearchView(search.server(), i18n).node();
             Label heading = new Label(i18n.get("search.server.heading"));
             heading.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, Styles.TEXT_BOLD);
             heading.visibleProperty().bind(search.server().searchedProperty().or(search.server().searchingProperty()));
@@ -157,7 +167,7 @@ final class ConversationListView {
     }
 
     /** The search box at the top of the pane (Ctrl+F). */
-    atlantafx.base.controls.CustomTextField searchField() {
+    CustomTextField searchField() {
         return searchField;
     }
 
@@ -173,15 +183,15 @@ final class ConversationListView {
         list.requestFocus();
     }
 
-    private atlantafx.base.controls.CustomTextField searchField(es.faro.client.ui.search.ConversationSearchViewModel search,
+    private CustomTextField searchField(ConversationSearchViewModel search,
                                                                 I18n i18n) {
-        atlantafx.base.controls.CustomTextField field = new atlantafx.base.controls.CustomTextField();
+        CustomTextField field = new CustomTextField();
         field.setId("conversation-search");
         field.setPromptText(i18n.get("search.local.prompt"));
         field.setAccessibleText(i18n.get("search.local.a11y"));
         field.setLeft(new FontIcon(Material2OutlinedMZ.SEARCH));
-        javafx.scene.control.Button clear = new javafx.scene.control.Button(null,
-                new FontIcon(org.kordamp.ikonli.material2.Material2OutlinedAL.CLEAR));
+        Button clear = new Button(null,
+                new FontIcon(Material2OutlinedAL.CLEAR));
         clear.setId("conversation-search-clear");
         clear.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
         clear.setTooltip(new Tooltip(i18n.get("search.local.clear")));
@@ -191,7 +201,7 @@ final class ConversationListView {
         field.setRight(clear);
         field.textProperty().bindBidirectional(search.queryProperty());
         // Typing pauses ~150 ms before the cache is searched: one read per pause, not per key.
-        javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.millis(150));
+        PauseTransition pause = new PauseTransition(Duration.millis(150));
         pause.setOnFinished(e -> search.submit());
         field.textProperty().addListener((o, was, now) -> {
             if (now == null || now.isBlank()) {
@@ -203,7 +213,7 @@ final class ConversationListView {
         field.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             switch (e.getCode()) {
                 case ENTER, DOWN -> {
-                    if (pause.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+                    if (pause.getStatus() == Animation.Status.RUNNING) {
                         pause.stop();
                         search.submit();
                     }

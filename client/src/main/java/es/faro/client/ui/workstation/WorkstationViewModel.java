@@ -95,6 +95,8 @@ public final class WorkstationViewModel {
         this.search = new es.faro.client.ui.search.ConversationSearchViewModel(cache, tasks, this::open);
         search.onlineProperty().bind(statusBar.stateProperty().map(
                 s -> s.status() == ConnectionState.Status.ONLINE).orElse(false));
+        // Choosing a queue means "show me this queue": a search left in the box would hide it.
+        sidebar.selectedQueueProperty().addListener((o, was, now) -> search.clear());
         es.faro.client.ui.keyboard.WorkstationActions.register(this);
     }
 
