@@ -10,13 +10,10 @@ import es.faro.client.ui.search.ConversationSearchViewModel;
 import es.faro.client.ui.search.ServerSearchView;
 import es.faro.protocol.model.Conversation;
 import java.util.Optional;
-import javafx.animation.Animation;
-import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
@@ -26,9 +23,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 
 /**
@@ -39,7 +34,7 @@ final class ConversationListView {
     private final WorkstationViewModel vm;
     private final ListView<Conversation> list;
     private final VBox root;
-    private final CustomTextField searchField;
+    private final SearchBox searchBox;
     private String cursorId;
 
     ConversationListView(WorkstationViewModel vm, SharedClock clock, I18n i18n) {
@@ -67,7 +62,7 @@ final class ConversationListView {
             list.setPlaceholder(on ? noResults : empty);
             keepCursor();
         });
-        searchField = searchField(search, i18n);
+        searchBox = new SearchBox(search, i18n, this::toResults, this::closeSearch);
         list.accessibleTextProperty().bind(vm.sidebar().selectedQueueProperty()
                 .map(q -> i18n.get("a11y.conversations", q.name())).orElse(i18n.get("a11y.conversations.none")));
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -78,6 +73,7 @@ final class ConversationListView {
             }
         });
         list.getItems().addListener((ListChangeListener<Conversation>) change -> keepCursor());
+        search.conversations().addListener((ListChangeListener<Conversation>) change -> keepCursor());
         // Opened some other way (a test, a link, a notification): the cursor follows.
         vm.thread().conversationProperty().subscribe(c -> {
             if (c != null && !c.id().equals(cursorId)) {
@@ -131,8 +127,8 @@ final class ConversationListView {
         soon.visibleProperty().bind(search.activeProperty().not());
         filter.visibleProperty().bind(search.activeProperty().not());
 
-        HBox searchRow = new HBox(searchField);
-        HBox.setHgrow(searchField, Priority.ALWAYS);
+        HBox searchRow = new HBox(searchBox.field());
+        HBox.setHgrow(searchBox.field(), Priority.ALWAYS);
         searchRow.getStyleClass().add("search-row");
         Label problem = new Label();
         problem.setId("search-message");
@@ -168,13 +164,12 @@ final class ConversationListView {
 
     /** The search box at the top of the pane (Ctrl+F). */
     CustomTextField searchField() {
-        return searchField;
+        return searchBox.field();
     }
 
     /** Ctrl+F: to the search box, its text selected so typing replaces it. */
     void focusSearch() {
-        searchField.requestFocus();
-        searchField.selectAll();
+        searchBox.focus();
     }
 
     /** Esc: the box empties and the queue comes back, focused. */
@@ -183,51 +178,12 @@ final class ConversationListView {
         list.requestFocus();
     }
 
-    private CustomTextField searchField(ConversationSearchViewModel search,
-                                                                I18n i18n) {
-        CustomTextField field = new CustomTextField();
-        field.setId("conversation-search");
-        field.setPromptText(i18n.get("search.local.prompt"));
-        field.setAccessibleText(i18n.get("search.local.a11y"));
-        field.setLeft(new FontIcon(Material2OutlinedMZ.SEARCH));
-        Button clear = new Button(null,
-                new FontIcon(Material2OutlinedAL.CLEAR));
-        clear.setId("conversation-search-clear");
-        clear.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-        clear.setTooltip(new Tooltip(i18n.get("search.local.clear")));
-        clear.setFocusTraversable(false);
-        clear.visibleProperty().bind(search.activeProperty());
-        clear.setOnAction(e -> closeSearch());
-        field.setRight(clear);
-        field.textProperty().bindBidirectional(search.queryProperty());
-        // Typing pauses ~150 ms before the cache is searched: one read per pause, not per key.
-        PauseTransition pause = new PauseTransition(Duration.millis(150));
-        pause.setOnFinished(e -> search.submit());
-        field.textProperty().addListener((o, was, now) -> {
-            if (now == null || now.isBlank()) {
-                pause.stop();
-            } else {
-                pause.playFromStart();
-            }
-        });
-        field.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            switch (e.getCode()) {
-                case ENTER, DOWN -> {
-                    if (pause.getStatus() == Animation.Status.RUNNING) {
-                        pause.stop();
-                        search.submit();
-                    }
-                    list.requestFocus();
-                    if (list.getSelectionModel().getSelectedIndex() < 0 && !list.getItems().isEmpty()) {
-                        list.getSelectionModel().clearAndSelect(0);
-                    }
-                    e.consume();
-                }
-                default -> {
-                }
-            }
-        });
-        return field;
+    /** Enter or Down in the box: to the results, the first one selected. */
+    private void toResults() {
+        list.requestFocus();
+        if (list.getSelectionModel().getSelectedIndex() < 0 && !list.getItems().isEmpty()) {
+            list.getSelectionModel().clearAndSelect(0);
+        }
     }
 
     private void onKey(KeyEvent e) {
