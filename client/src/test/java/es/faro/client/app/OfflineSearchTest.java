@@ -94,10 +94,16 @@ class OfflineSearchTest {
     }
 
     @Test
-    void thePaletteFindsTheSearchActionAndRunsIt() throws Exception {
+    void theCheatSheetListsCtrlFAndThePaletteRunsTheSearch() throws Exception {
         faro.signIn("ana");
         waitFor(30, () -> robot.lookup("Rocío Navarro").tryQuery().isPresent());
         ListView<Conversation> list = robot.lookup("#conversation-list").queryListView();
+        robot.interact(list::requestFocus);
+        robot.write("?");
+        waitFor(5, () -> robot.lookup("Ctrl+F").tryQuery().map(Node::isVisible).orElse(false)
+                && robot.lookup("Buscar conversaciones").tryQuery().map(Node::isVisible).orElse(false));
+        robot.type(KeyCode.SHIFT); // any key closes the cheat sheet
+        waitFor(5, () -> !robot.lookup("Ctrl+F").tryQuery().map(Node::isVisible).orElse(false));
         robot.interact(list::requestFocus);
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         robot.write("buscar conv");
