@@ -76,6 +76,9 @@ class ScenarioSmokeTest {
         assertThat(f.get("search.rank.hits.mean")).isPositive().isLessThanOrEqualTo(50);
         assertThat(f.get("search.recent.hits.mean")).isEqualTo(f.get("search.rank.hits.mean"));
         assertThat(f.get("search.rank.p95")).isPositive();
+        assertThat(f.get("search.workstation.queries")).isEqualTo(20);
+        assertThat(f.get("search.workstation.hits.mean")).isPositive().isLessThanOrEqualTo(50);
+        assertThat(f.get("search.workstation.p95")).isPositive();
     }
 
     @Test

@@ -73,6 +73,40 @@ public final class SearchScenario {
                 run(c, "search.recent", BY_RECENCY, queries, out);
             }
         }
+        if (args.text("only", "").isEmpty() || args.text("only", "").equals("workstation")) {
+            runWorkstation(cache, queries, out);
+        }
+    }
+
+    /**
+     * The workstation's search box as the agent uses it (SqliteCache.search: message bodies and customer
+     * names, newest match per conversation, marked snippets, 50 conversations), all brands: a whole word,
+     * then the word half typed (a prefix, as while typing). Opening the cache brings it to the current
+     * schema first (the customer index), timed apart.
+     */
+    private static void runWorkstation(CacheFixture.Prepared fixture, int queries, Figures out) {
+        long open = System.nanoTime();
+        try (es.faro.client.cache.SqliteCache cache = es.faro.client.cache.SqliteCache.open(fixture.file())) {
+            out.print("search.workstation.open", (System.nanoTime() - open) / 1e6, "ms");
+            Stats stats = new Stats();
+            long hits = 0;
+            int warmup = Math.max(5, queries / 10);
+            for (int i = 0; i < warmup + queries; i++) {
+                String term = Texts.SEARCH_TERMS[(i / 2) % Texts.SEARCH_TERMS.length];
+                String typed = i % 2 == 0 ? term : term.substring(0, Math.max(2, term.length() / 2));
+                long t0 = System.nanoTime();
+                int n = cache.search(typed, 50).size();
+                if (i >= warmup) {
+                    stats.add((System.nanoTime() - t0) / 1e6);
+                    hits += n;
+                }
+            }
+            out.print("search.workstation.queries", stats.count(), "queries");
+            out.print("search.workstation.hits.mean", (double) hits / stats.count(), "conversations");
+            out.print("search.workstation.p50", stats.percentile(50), "ms");
+            out.print("search.workstation.p95", stats.percentile(95), "ms");
+            out.print("search.workstation.max", stats.max(), "ms");
+        }
     }
 
     private static void run(Connection c, String name, String sql, int queries, Figures out) throws Exception {

@@ -250,6 +250,9 @@ public final class FaroApp extends Application {
                 java.time.ZoneId.systemDefault());
         workstation.thread().composer().useDraftStore(opened.cache()::saveDraft, opened.savedDrafts());
         workstation.thread().useDeliveryCommands(new es.faro.client.sync.DeliveryApi(opened.api()));
+        workstation.search().useServer(new es.faro.client.ui.search.ServerSearchViewModel(
+                        new es.faro.client.sync.SearchApi(opened.api()), tasks, workstation.search()::openById),
+                new es.faro.client.sync.ConversationFetcher(opened.api(), opened.cache())::fetch);
         opened.cache().addDeliveryFailureListener(new es.faro.client.ui.attention.DeliveryAlerts(me.id(), notices)::onFailure);
         automation = es.faro.client.ui.automation.AutomationFeature.attach(me, opened.api(), opened.sync(), workstation,
                 clock, tasks);

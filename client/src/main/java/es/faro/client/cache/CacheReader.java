@@ -37,6 +37,13 @@ public interface CacheReader {
     /** The thread oldest first, including replies and notes still waiting in the outbox. */
     List<ThreadMessage> thread(String conversationId);
 
+    /**
+     * The offline search: cached conversations whose messages, or whose customer's name or handle,
+     * hold the typed words (accents and case ignored, the last word as a prefix), newest match first,
+     * at most {@code limit}. Text with no letter or digit finds nothing.
+     */
+    List<SearchHit> search(String typed, int limit);
+
     void addListener(CacheListener listener);
 
     void removeListener(CacheListener listener);

@@ -418,6 +418,37 @@ public final class SqliteCache implements CacheReader, AutoCloseable {
     }
 
     @Override
+    public List<SearchHit> search(String typed, int limit) {
+        Optional<SearchQuery> query = SearchQuery.parse(typed);
+        if (query.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        try {
+            return CacheSearch.run(db.reader(), query.get(), limit);
+        } catch (SQLException e) {
+            throw new CacheException("cannot search the local cache", e);
+        }
+    }
+
+    /**
+     * Keeps a conversation the agent opened from the server's search (not synced here before) with its
+     * thread, so it reads like any other; an older copy never replaces a newer one. Completes once committed.
+     */
+    public CompletableFuture<Void> storeFetched(Conversation conversation, List<Message> messages) {
+        List<Message> copy = List.copyOf(messages);
+        return db.submit((c, changes) -> {
+            ConversationRows.upsertServer(c, conversation, changes);
+            for (Message m : copy) {
+                if (!ConversationRows.deliveryAhead(c, m)) { // an event may have moved its delivery on meanwhile
+                    ConversationRows.upsertMessage(c, m, changes);
+                }
+            }
+            changes.thread(conversation.id());
+            return null;
+        });
+    }
+
+    @Override
     public void addListener(CacheListener listener) {
         db.addListener(listener);
     }

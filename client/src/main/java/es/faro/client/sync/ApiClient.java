@@ -121,6 +121,13 @@ public final class ApiClient {
         return send(get(url("api/v1/conversations/" + id)), Conversation.class);
     }
 
+    /** The thread, oldest first ({@code GET /api/v1/conversations/{id}/messages}). */
+    public java.util.List<es.faro.protocol.model.Message> messages(String conversationId)
+            throws IOException, ApiException {
+        return java.util.List.of(send(get(url("api/v1/conversations/" + conversationId + "/messages")),
+                es.faro.protocol.model.Message[].class));
+    }
+
     HttpUrl url(String path) {
         return base.resolve("/" + path);
     }

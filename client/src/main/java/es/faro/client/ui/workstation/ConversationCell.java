@@ -2,6 +2,7 @@ package es.faro.client.ui.workstation;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import es.faro.client.cache.SearchHit;
 import es.faro.client.ui.common.BrandChips;
 import es.faro.client.ui.common.ChannelIcons;
 import es.faro.client.ui.common.I18n;
@@ -10,6 +11,10 @@ import es.faro.client.ui.common.SlaFormat;
 import es.faro.protocol.model.Brand;
 import es.faro.protocol.model.Conversation;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;
@@ -18,9 +23,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -46,8 +55,18 @@ final class ConversationCell extends ListCell<Conversation> {
     private final HBox tags = new HBox(4);
     private final Label assignee = new Label();
     private final VBox content;
+    /** The search result behind a row, when the list shows results: its snippet replaces the conversation's. */
+    private final Function<String, Optional<SearchHit>> hits;
+    private final TextFlow marked = new TextFlow();
+    private final Pane markedLine = new Pane();
 
     ConversationCell(Supplier<ReferenceIndex> reference, I18n i18n, SharedClock clock) {
+        this(reference, i18n, clock, id -> Optional.empty());
+    }
+
+    ConversationCell(Supplier<ReferenceIndex> reference, I18n i18n, SharedClock clock,
+                     Function<String, Optional<SearchHit>> hits) {
+        this.hits = hits;
         this.reference = reference;
         this.i18n = i18n;
         this.clock = clock;
@@ -81,6 +100,21 @@ final class ConversationCell extends ListCell<Conversation> {
         HBox bottom = new HBox(6, brandDot, brandName, priority, tags, new Spacer(), assignee);
         bottom.setAlignment(Pos.CENTER_LEFT);
 
+        marked.getStyleClass().addAll("snippet", "search-snippet");
+        // One line, like the plain snippet: a Pane leaves the flow at its (unwrapped) preferred size and
+        // the clip cuts what does not fit, instead of wrapping over the row below.
+        markedLine.getChildren().add(marked);
+        markedLine.setMinWidth(0);
+        markedLine.setPrefWidth(0);
+        markedLine.setMaxWidth(Double.MAX_VALUE);
+        markedLine.setMinHeight(18);
+        markedLine.setPrefHeight(18);
+        markedLine.setMaxHeight(18);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(markedLine.widthProperty());
+        clip.heightProperty().bind(markedLine.heightProperty());
+        markedLine.setClip(clip);
+
         content = new VBox(3, top, snippet, bottom);
         content.setMinWidth(0);
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
@@ -104,7 +138,18 @@ final class ConversationCell extends ListCell<Conversation> {
         name.setText(c.customerName() == null
                 ? i18n.get("conversation.unknownCustomer", i18n.get(ChannelIcons.nameKey(c.channel()))) : c.customerName());
         handle.setText(c.customerHandle() == null || c.customerHandle().equals(c.customerName()) ? "" : c.customerHandle());
+        Optional<SearchHit> hit = hits.apply(c.id());
         snippet.setText(c.snippet() == null ? "" : oneLine(c.snippet()));
+        if (hit.isPresent()) {
+            marked.getChildren().setAll(runs(hit.get().snippet(), hit.get().highlights()));
+            content.getChildren().set(1, markedLine);
+        } else {
+            content.getChildren().set(1, snippet);
+        }
+        name.getStyleClass().remove("search-customer-match");
+        if (hit.isPresent() && hit.get().customerMatch()) {
+            name.getStyleClass().add("search-customer-match");
+        }
         Brand brand = ref.brand(c.brandId()).orElse(null);
         BrandChips.paint(brandDot, brand);
         brandName.setText(brand == null ? c.brandId() : brand.name());
@@ -139,6 +184,31 @@ final class ConversationCell extends ListCell<Conversation> {
         sla.setText(SlaFormat.countdown(c, now));
         sla.getStyleClass().removeAll(SlaFormat.ALL);
         sla.getStyleClass().add(SlaFormat.styleClass(c.slaStateAt(now)));
+    }
+
+    /** The text as runs, the matched words bold (ranges that do not fit the text are ignored). */
+    static List<Text> runs(String text,
+                                                       List<SearchHit.Range> ranges) {
+        List<Text> runs = new ArrayList<>();
+        int at = 0;
+        for (SearchHit.Range r : ranges) {
+            if (r.start() < at || r.end() > text.length() || r.start() >= r.end()) {
+                continue;
+            }
+            runs.add(plainRun(text.substring(at, r.start())));
+            Text mark = new Text(text.substring(r.start(), r.end()));
+            mark.getStyleClass().addAll("search-hit-mark", "search-match");
+            runs.add(mark);
+            at = r.end();
+        }
+        runs.add(plainRun(text.substring(at)));
+        return runs;
+    }
+
+    private static Text plainRun(String text) {
+        Text run = new Text(text);
+        run.getStyleClass().add("search-snippet-text");
+        return run;
     }
 
     static String oneLine(String text) {

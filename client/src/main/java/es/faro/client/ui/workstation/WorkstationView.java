@@ -48,6 +48,9 @@ public final class WorkstationView {
         root.getStyleClass().add("workstation");
         keyboard = es.faro.client.ui.keyboard.WorkstationKeyboard.install(vm, i18n, root, list.list(),
                 thread.composer().textArea(), sidebar.queueList());
+        vm.actions().register(es.faro.client.ui.keyboard.AppAction.of("search/focus", "keys.action.search",
+                es.faro.client.ui.keyboard.WorkstationActions.GROUP_NAVIGATION, "Shortcut+F", null, list::focusSearch)
+                .withNode("conversation-search"));
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         // The key that moved focus into a text field must not also type its letter there ("r" → reply box).
         root.addEventFilter(KeyEvent.KEY_TYPED, e -> {
@@ -113,7 +116,11 @@ public final class WorkstationView {
         Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
         boolean typing = focus instanceof TextInputControl;
         TextArea composer = thread.composer().textArea();
-        if (e.getCode() == KeyCode.ESCAPE && typing) {
+        if (e.getCode() == KeyCode.ESCAPE && (focus == list.searchField()
+                || (focus == list.list() && !list.searchField().getText().isEmpty()))) {
+            list.closeSearch(); // Esc in the search box, or on its results: back to the queue
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE && typing) {
             list.list().requestFocus();
             e.consume();
         } else if (!typing && e.getCode() == KeyCode.R && !e.isShortcutDown() && !e.isAltDown()

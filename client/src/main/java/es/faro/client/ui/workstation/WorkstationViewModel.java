@@ -66,6 +66,7 @@ public final class WorkstationViewModel {
             new es.faro.client.ui.keyboard.CommandPaletteViewModel();
     private final es.faro.client.ui.canned.CannedPickerViewModel canned;
     private final CacheListener cacheListener = this::onCacheChange;
+    private final es.faro.client.ui.search.ConversationSearchViewModel search;
 
     private final Object lock = new Object();
     private final Set<String> pendingConversations = new HashSet<>();
@@ -91,6 +92,11 @@ public final class WorkstationViewModel {
         this.connectionBatcher = new UiBatcher<>(tasks, states -> statusBar.update(states.get(states.size() - 1)));
         this.canned = new es.faro.client.ui.canned.CannedPickerViewModel(me, thread.composer().textProperty(),
                 thread.composer().conversationProperty(), id -> reference.get().brand(id), tasks, ZoneId.systemDefault());
+        this.search = new es.faro.client.ui.search.ConversationSearchViewModel(cache, tasks, this::open);
+        search.onlineProperty().bind(statusBar.stateProperty().map(
+                s -> s.status() == ConnectionState.Status.ONLINE).orElse(false));
+        // Choosing a queue means "show me this queue": a search left in the box would hide it.
+        sidebar.selectedQueueProperty().addListener((o, was, now) -> search.clear());
         es.faro.client.ui.keyboard.WorkstationActions.register(this);
     }
 
@@ -108,6 +114,7 @@ public final class WorkstationViewModel {
         }
         readNextBatch();
         canned.start(cache);
+        search.start();
     }
 
     public void close() {
@@ -116,6 +123,7 @@ public final class WorkstationViewModel {
         }
         cache.removeListener(cacheListener);
         canned.close(cache);
+        search.close();
     }
 
     // --- state -------------------------------------------------------------------------------
@@ -148,6 +156,11 @@ public final class WorkstationViewModel {
     /** The Ctrl+K command palette. */
     public es.faro.client.ui.keyboard.CommandPaletteViewModel palette() {
         return palette;
+    }
+
+    /** The search box over the conversation list (offline, from the cache; the server's on offer). */
+    public es.faro.client.ui.search.ConversationSearchViewModel search() {
+        return search;
     }
 
     /** The composer's {@code /} picker of canned responses. */

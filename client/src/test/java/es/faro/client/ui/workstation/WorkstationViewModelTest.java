@@ -65,6 +65,20 @@ class WorkstationViewModelTest {
     }
 
     @Test
+    void searchingFindsCustomersOfTheCacheAndChoosingAQueueEndsTheSearch() {
+        vm.search().queryProperty().set("lucia");
+        vm.search().submit();
+        tasks.drain();
+        assertThat(vm.search().conversations()).extracting(Conversation::id).containsExactly("c-breached");
+
+        selectQueue("orange");
+
+        assertThat(vm.search().activeProperty().get()).isFalse();
+        assertThat(vm.search().queryProperty().get()).isEmpty();
+        assertThat(rowIds()).contains("c-breached");
+    }
+
+    @Test
     void sidebarShowsTheVisibleQueuesInOrderWithLiveCounts() {
         assertThat(vm.sidebar().queues()).extracting(q -> q.queue().id())
                 .containsExactly("mine", "unassigned", "orange", "jazztel", "urgent");
