@@ -41,6 +41,19 @@ public final class Conversations {
         }
     }
 
+    /** Every conversation of a customer, whatever its brand, channel or status. */
+    public static List<Conversation> ofCustomer(Connection c, String customerId) throws SQLException {
+        PreparedStatement ps = Statements.get(c, "SELECT json FROM conversations WHERE customer_id = ? ORDER BY id");
+        ps.setString(1, customerId);
+        List<Conversation> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(Rows.json(rs.getString(1), Conversation.class));
+            }
+        }
+        return out;
+    }
+
     public static void upsert(Connection c, Conversation conv) throws SQLException {
         upsert(c, conv, Json.write(conv));
     }

@@ -33,20 +33,6 @@ public final class Customers {
         }
     }
 
-    /** Every conversation of a customer, whatever its brand, channel or status. */
-    public static java.util.List<es.faro.protocol.model.Conversation> conversations(Connection c, String customerId)
-            throws SQLException {
-        PreparedStatement ps = Statements.get(c, "SELECT json FROM conversations WHERE customer_id = ? ORDER BY id");
-        ps.setString(1, customerId);
-        java.util.List<es.faro.protocol.model.Conversation> out = new java.util.ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(Rows.json(rs.getString(1), es.faro.protocol.model.Conversation.class));
-            }
-        }
-        return out;
-    }
-
     public static void upsert(Connection c, Customer customer) throws SQLException {
         PreparedStatement ps = Statements.get(c, "INSERT INTO customers (id, channel, channel_user_id, json)"
                 + " VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json");

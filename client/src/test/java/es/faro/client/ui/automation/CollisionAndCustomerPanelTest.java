@@ -1,11 +1,12 @@
 package es.faro.client.ui.automation;
 
+import static es.faro.client.support.RunningFaro.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import es.faro.client.app.FaroApp;
 import es.faro.client.cache.ThreadMessage;
 import es.faro.client.support.LiveServer;
+import es.faro.client.support.RunningFaro;
 import es.faro.client.sync.ApiClient;
 import es.faro.client.sync.AutomationApi;
 import es.faro.protocol.api.PostMessageRequest;
@@ -14,9 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -39,8 +37,8 @@ class CollisionAndCustomerPanelTest {
     @TempDir
     Path dir;
     LiveServer server;
-    Application app;
-    final FxRobot robot = new FxRobot();
+    RunningFaro faro;
+    FxRobot robot;
 
     @BeforeEach
     void launch() throws Exception {
@@ -48,25 +46,16 @@ class CollisionAndCustomerPanelTest {
         String orange = server.twitterAccountOf("orange");
         server.tweet(orange, "7101", "Elena Prieto", "Hola, ¿me devolvéis el recargo del roaming?");
         server.tweet(orange, "7102", "Elena P. (trabajo)", "Os escribo desde la cuenta del trabajo");
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(FaroApp.class, "--data.dir=" + dir.resolve("client"),
-                "--server.url=" + server.uri(), "--language=es");
-        waitFor(20, () -> robot.lookup("#login-username").tryQuery().isPresent());
-        robot.clickOn("#login-username").write("ana");
-        robot.clickOn("#login-password").write("faro-demo");
-        robot.clickOn("#login-submit");
+        faro = RunningFaro.against(server.uri(), dir.resolve("client"));
+        robot = faro.robot();
+        faro.signIn("ana");
         waitFor(30, () -> robot.lookup("Elena Prieto").tryQuery().isPresent());
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        faro.close();
         server.close();
-    }
-
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
     }
 
     private Conversation open(String customerName) throws Exception {

@@ -1,9 +1,10 @@
 package es.faro.client.ui.automation;
 
+import static es.faro.client.support.RunningFaro.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import es.faro.client.app.FaroApp;
 import es.faro.client.support.LiveServer;
+import es.faro.client.support.RunningFaro;
 import es.faro.client.sync.ApiClient;
 import es.faro.client.sync.AutomationApi;
 import es.faro.protocol.automation.AutomationRule;
@@ -11,9 +12,6 @@ import es.faro.protocol.model.Conversation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -24,8 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real application against a real server, headless: the admin opens the rules editor, builds a
@@ -37,31 +33,22 @@ class RuleEditorTest {
     @TempDir
     Path dir;
     LiveServer server;
-    Application app;
-    final FxRobot robot = new FxRobot();
+    RunningFaro faro;
+    FxRobot robot;
 
     @BeforeEach
     void launch() throws Exception {
         server = new LiveServer(dir.resolve("server"));
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(FaroApp.class, "--data.dir=" + dir.resolve("client"),
-                "--server.url=" + server.uri(), "--language=es");
-        waitFor(20, () -> robot.lookup("#login-username").tryQuery().isPresent());
-        robot.clickOn("#login-username").write("admin");
-        robot.clickOn("#login-password").write("faro-demo");
-        robot.clickOn("#login-submit");
+        faro = RunningFaro.against(server.uri(), dir.resolve("client"));
+        robot = faro.robot();
+        faro.signIn("admin");
         waitFor(30, () -> robot.lookup("#open-rules").tryQuery().isPresent());
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        faro.close();
         server.close();
-    }
-
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
     }
 
     /** Clicks the item named {@code text} in the open combo or check-combo popup. */

@@ -133,7 +133,7 @@ public final class ProfileFetcher implements JobWorker.Handler {
         Customer cu = known.get();
         Customers.upsert(c, new Customer(cu.id(), p.name(), cu.handle() != null ? cu.handle() : p.handle(),
                 cu.channel(), cu.channelUserId(), cu.followers(), cu.language()));
-        for (Conversation conv : Customers.conversations(c, customerId)) {
+        for (Conversation conv : Conversations.ofCustomer(c, customerId)) {
             if (conv.customerName() != null) {
                 continue;
             }
