@@ -1,8 +1,9 @@
 package es.faro.server.automation;
 
-import es.faro.protocol.automation.AutomationRule;
 import es.faro.protocol.automation.AutomationRule.Action;
 import es.faro.protocol.automation.AutomationRule.Condition;
+import es.faro.protocol.automation.AutomationRule;
+import es.faro.protocol.automation.RuleValues;
 import es.faro.protocol.event.EventType;
 import es.faro.protocol.model.CannedResponse;
 import es.faro.protocol.model.Conversation;
@@ -22,7 +23,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -200,7 +200,7 @@ public final class AutomationService {
         switch (field) {
             case "brand" -> require(brands.contains(v), "unknown brand " + v);
             case "channel" -> require(RuleEngine.knownChannel(v), "unknown channel " + v);
-            case "priority" -> require(priority(v), "priority must be P1, P2, P3 or P4, not " + v);
+            case "priority" -> require(RuleValues.isPriority(v), "priority must be P1, P2, P3 or P4, not " + v);
             case "label" -> require(ref.labelExists(v), "unknown label " + v);
             case "followers" -> {
                 require(op.equals("gte"), "followers takes op gte");
@@ -208,7 +208,7 @@ public final class AutomationService {
             }
             case "tone" -> require(v.equals("angry"), "tone knows only \"angry\"");
             case "weekday" -> require(DAYS.contains(v.toUpperCase(Locale.ROOT)), "weekday must be MON..SUN, not " + v);
-            case "time" -> require(timeRange(v), "time must be HH:mm-HH:mm, not " + v);
+            case "time" -> require(RuleValues.isTimeRange(v), "time must be HH:mm-HH:mm, not " + v);
             case "text" -> {
                 require(op.equals("contains") || op.equals("regex"), "text takes op contains or regex");
                 if (op.equals("regex")) {
@@ -227,8 +227,8 @@ public final class AutomationService {
         String v = a.value();
         switch (a.type()) {
             case "add_label" -> require(v != null && ref.labelExists(v), "unknown label " + v);
-            case "set_priority" -> require(v != null && priority(v), "priority must be P1, P2, P3 or P4");
-            case "raise_priority" -> require(v == null || v.isBlank() || priority(v), "the cap must be P1..P4");
+            case "set_priority" -> require(v != null && RuleValues.isPriority(v), "priority must be P1, P2, P3 or P4");
+            case "raise_priority" -> require(v == null || v.isBlank() || RuleValues.isPriority(v), "the cap must be P1..P4");
             case "route_queue" -> require(v != null && ref.data().queues().stream().map(Workqueue::id)
                     .anyMatch(v::equals), "unknown queue " + v);
             case "assign" -> require(v != null && Agents.byId(c, v).isPresent(), "unknown agent " + v);
@@ -237,29 +237,6 @@ public final class AutomationService {
                 require(v != null && canned(c, v) != null, "unknown canned response " + v);
             }
             default -> { }
-        }
-    }
-
-    private static boolean priority(String v) {
-        try {
-            Priority.valueOf(v);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static boolean timeRange(String v) {
-        String[] parts = v.split("-");
-        if (parts.length != 2) {
-            return false;
-        }
-        try {
-            LocalTime.parse(parts[0].trim());
-            LocalTime.parse(parts[1].trim());
-            return true;
-        } catch (java.time.format.DateTimeParseException e) {
-            return false;
         }
     }
 

@@ -2,10 +2,8 @@ package es.faro.client.ui.automation;
 
 import es.faro.client.ui.common.UiText;
 import es.faro.protocol.automation.AutomationRule;
+import es.faro.protocol.automation.RuleValues;
 import es.faro.protocol.model.Channel;
-import es.faro.protocol.model.Priority;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -60,10 +58,10 @@ final class RuleProblems {
                 case "brand" -> options.brands().isEmpty() || options.hasBrand(v);
                 case "label" -> options.labels().isEmpty() || options.hasLabel(v);
                 case "channel" -> channel(v);
-                case "priority" -> priority(v);
+                case "priority" -> RuleValues.isPriority(v);
                 case "weekday" -> ConditionRow.WEEKDAYS.contains(v);
                 case "followers" -> v.matches("\\d{1,10}");
-                case "time" -> timeRange(v);
+                case "time" -> RuleValues.isTimeRange(v);
                 case "text" -> !"regex".equals(row.opProperty().get()) || compiles(v);
                 default -> true;
             };
@@ -85,8 +83,8 @@ final class RuleProblems {
         }
         boolean ok = switch (type) {
             case "add_label" -> options.labels().isEmpty() || options.hasLabel(v);
-            case "set_priority" -> priority(v);
-            case "raise_priority" -> v == null || priority(v);
+            case "set_priority" -> RuleValues.isPriority(v);
+            case "raise_priority" -> v == null || RuleValues.isPriority(v);
             case "route_queue" -> options.queues().isEmpty() || options.hasQueue(v);
             case "assign" -> options.agents().isEmpty() || options.hasAgent(v);
             case "auto_reply" -> options.canned().isEmpty() || options.hasCanned(v);
@@ -112,29 +110,6 @@ final class RuleProblems {
             }
         }
         return false;
-    }
-
-    private static boolean priority(String v) {
-        for (Priority p : Priority.values()) {
-            if (p.name().equals(v)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean timeRange(String v) {
-        String[] parts = v.split("-");
-        if (parts.length != 2) {
-            return false;
-        }
-        try {
-            LocalTime.parse(parts[0].trim());
-            LocalTime.parse(parts[1].trim());
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
     }
 
     private static boolean compiles(String regex) {
