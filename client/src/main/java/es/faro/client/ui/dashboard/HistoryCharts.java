@@ -180,6 +180,7 @@ final class HistoryCharts {
 
     private void drawVolume(Map<String, int[]> byBrand) {
         List<XYChart.Series<String, Number>> series = new java.util.ArrayList<>();
+        Map<String, String> colors = new java.util.HashMap<>();
         byBrand.forEach((brand, hours) -> {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
             s.setName(vm.brandName(brand).orElse(brand));
@@ -187,8 +188,10 @@ final class HistoryCharts {
                 s.getData().add(new XYChart.Data<>(String.format("%02d", h), hours[h]));
             }
             series.add(s);
+            vm.brandColor(brand).ifPresent(c -> colors.put(s.getName(), c));
         });
         volume.getData().setAll(series);
+        SeriesColors.paint(volume, colors);
     }
 
     private void drawHistogram(ResponseHistogram histogram) {
