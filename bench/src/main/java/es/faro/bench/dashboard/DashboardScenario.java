@@ -85,8 +85,8 @@ public final class DashboardScenario {
             long[] fxStart = new long[1];
             double[] fxTotalMs = new double[1];
             int[] snapshots = new int[1];
-            // Set on the FX thread when the feeding starts: nothing before it is counted.
-            long[] warmupUntil = {Long.MAX_VALUE};
+            // Set when the feeding starts: nothing before it is counted.
+            java.util.concurrent.atomic.AtomicLong warmupUntil = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
             // Arrival k (0-based) was handed to the cache at arrivals[k] (System.nanoTime()).
             int capacity = (int) (eventsPerSecond / 2 * (seconds + warmupSeconds + 30)) + 16;
             AtomicLongArray arrivals = new AtomicLongArray(capacity);
@@ -104,7 +104,7 @@ public final class DashboardScenario {
                 DashboardView view = new DashboardView(vm[0], clock, new I18n(I18n.SPANISH));
                 vm[0].snapshotProperty().addListener((ChangeListener<LiveSnapshot>) (o, a, s) -> {
                     long now = System.nanoTime();
-                    if (now > warmupUntil[0]) {
+                    if (now > warmupUntil.get()) {
                         double ms = (now - fxStart[0]) / 1e6;
                         fxPerSnapshot.add(ms);
                         fxTotalMs[0] += ms;
@@ -118,7 +118,7 @@ public final class DashboardScenario {
                     int shown = Math.min(s.metrics().backlog() - startBacklog[0], submitted.get());
                     for (; matched[0] < shown; matched[0]++) {
                         long at = arrivals.get(matched[0]);
-                        if (at > warmupUntil[0]) {
+                        if (at > warmupUntil.get()) {
                             latency.add((now - at) / 1e6);
                         }
                     }
@@ -134,9 +134,10 @@ public final class DashboardScenario {
 
             AtomicInteger applied = new AtomicInteger();
             long periodMicros = (long) (2_000_000 / eventsPerSecond);
+            ThreadCpu cpu = new ThreadCpu(onFx(() -> Thread.currentThread().getId()));
             long feedFrom = System.nanoTime();
             long countFrom = feedFrom + warmupSeconds * 1_000_000_000L;
-            onFx(() -> warmupUntil[0] = countFrom);
+            warmupUntil.set(countFrom);
             feeder.scheduleAtFixedRate(() -> {
                 int k = submitted.get();
                 if (k >= capacity) {
@@ -169,7 +170,12 @@ public final class DashboardScenario {
                     }
                 }
             }.start());
+            Thread.sleep(Math.max(0, (countFrom - System.nanoTime()) / 1_000_000));
+            cpu.mark();
             finished.get(seconds + 120L, TimeUnit.SECONDS);
+            int appliedAtEnd = applied.get();
+            double[] cpuMs = cpu.sinceMark();
+            long cpuWallNanos = System.nanoTime() - cpu.markedAt();
             feeder.shutdown();
             feeder.awaitTermination(10, TimeUnit.SECONDS);
             double fedSeconds = (System.nanoTime() - feedFrom) / 1e9;
@@ -201,6 +207,14 @@ public final class DashboardScenario {
             double eventsMeasured = Math.max(1, applied.get() * measuredSeconds / fedSeconds);
             out.print("dashboard.fx.per_event", fx[1] * 1_000 / eventsMeasured, "us");
             out.print("dashboard.fx.share", fx[1] / (measuredSeconds * 10), "%");
+            // CPU time, which the machine's load does not inflate the way it inflates wall times.
+            double cpuSeconds = cpuWallNanos / 1e9;
+            double cpuEvents = Math.max(1, appliedAtEnd * cpuSeconds / fedSeconds);
+            out.print("dashboard.cpu.fx.per_event", cpuMs[0] * 1_000 / cpuEvents, "us");
+            out.print("dashboard.cpu.fx.share", cpuMs[0] / (cpuSeconds * 10), "%");
+            out.print("dashboard.cpu.render.share", cpuMs[1] / (cpuSeconds * 10), "%");
+            out.print("dashboard.cpu.compute.per_event", cpuMs[2] * 1_000 / cpuEvents, "us");
+            out.print("dashboard.cpu.cache.per_event", cpuMs[3] * 1_000 / cpuEvents, "us");
             out.print("dashboard.frames", gaps.count(), "frames");
             out.print("dashboard.gap.p50", gaps.percentile(50), "ms");
             out.print("dashboard.gap.p99", gaps.percentile(99), "ms");
@@ -217,6 +231,61 @@ public final class DashboardScenario {
             if (args.text("dir", null) == null) {
                 CacheFixture.deleteQuietly(dir);
             }
+        }
+    }
+
+    /**
+     * CPU time of the FX thread, the renderer, the dashboard's background computations and the
+     * cache writer, from a mark (the end of the warm-up) on.
+     */
+    private static final class ThreadCpu {
+        private final java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        private final long fxThread;
+        private volatile double[] marked;
+        private volatile long markedAt;
+
+        ThreadCpu(long fxThread) {
+            this.fxThread = fxThread;
+        }
+
+        /** At the end of the warm-up. */
+        void mark() {
+            marked = read();
+            markedAt = System.nanoTime();
+        }
+
+        long markedAt() {
+            return markedAt;
+        }
+
+        double[] sinceMark() {
+            double[] now = read();
+            double[] from = marked == null ? new double[now.length] : marked;
+            double[] out = new double[now.length];
+            for (int i = 0; i < now.length; i++) {
+                out[i] = now[i] - from[i];
+            }
+            return out;
+        }
+
+        /** Milliseconds of CPU: FX thread, QuantumRenderer, faro-ui-bg-*, faro-cache-writer. */
+        private double[] read() {
+            double[] ms = new double[4];
+            for (java.lang.management.ThreadInfo t : bean.getThreadInfo(bean.getAllThreadIds())) {
+                if (t == null) {
+                    continue;
+                }
+                String name = t.getThreadName();
+                int slot = t.getThreadId() == fxThread ? 0 : name.startsWith("QuantumRenderer") ? 1
+                        : name.startsWith("faro-ui-bg") ? 2 : name.startsWith("faro-cache-writer") ? 3 : -1;
+                if (slot >= 0) {
+                    long nanos = bean.getThreadCpuTime(t.getThreadId());
+                    if (nanos > 0) {
+                        ms[slot] += nanos / 1e6;
+                    }
+                }
+            }
+            return ms;
         }
     }
 
