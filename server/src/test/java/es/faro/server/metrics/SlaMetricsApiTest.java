@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
  *  12:00              B and C pass due      → sla.breached ×2; E arrives (amena)
  *  12:30              reply to B            → B missed (2 h 30); F passes warn → sla.warning
  * </pre>
- * At 12:30: service level today = met 1 (A) / (1 + missed 1 (B) + breached 1 (C)) = 1/3; backlog 6
- * (A B C D E F); oldest waiting C (10:00); WARNING 1 (F), BREACHED 1 (C).
+ * At 12:30: service level today = met 1 (A) / (1 + missed 1 (B) + breached 1 (C)) = 1/3; backlog 5
+ * (A B C E F: D waits on the customer); oldest waiting C (10:00); WARNING 1 (F), BREACHED 1 (C).
  */
 class SlaMetricsApiTest {
     static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
@@ -179,14 +179,14 @@ class SlaMetricsApiTest {
         assertThat(live.at("/serviceLevel/breached").asInt()).isEqualTo(1);
         assertThat(live.at("/serviceLevel/ratio").asDouble()).isEqualTo(1.0 / 3);
         assertThat(live.at("/serviceLevel/goal").asDouble()).isEqualTo(0.83);
-        assertThat(live.get("backlog").asInt()).isEqualTo(6);
+        assertThat(live.get("backlog").asInt()).isEqualTo(5);
         assertThat(live.get("oldestWaitingSince").asText()).isEqualTo("2026-11-24T09:00:00Z");
         assertThat(live.get("warning").asInt()).isEqualTo(1);
         assertThat(live.get("breached").asInt()).isEqualTo(1);
         assertThat(live.at("/csat/ratings").asInt()).isZero();
         assertThat(live.at("/csat/ratio").isMissingNode() || live.at("/csat/ratio").isNull()).isTrue();
         JsonNode orange = find(live.get("byBrandChannel"), "brandId", "orange");
-        assertThat(orange.get("backlog").asInt()).isEqualTo(5);
+        assertThat(orange.get("backlog").asInt()).isEqualTo(4);
         assertThat(orange.get("breached").asInt()).isEqualTo(1);
         assertThat(orange.get("warning").asInt()).isEqualTo(1);
         assertThat(orange.at("/serviceLevel/met").asInt()).isEqualTo(1);
