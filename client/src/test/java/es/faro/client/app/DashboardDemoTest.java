@@ -80,6 +80,18 @@ class DashboardDemoTest {
         waitFor(15, () -> backlogTile().getText().equals(Integer.toString(before + 1)));
         LOG.info("backlog tile changed {} ms after the webhook was acknowledged", System.currentTimeMillis() - sent);
 
+        // Wallboard mode: full screen, no controls, no charts; F11 brings the desk layout back.
+        javafx.stage.Stage dashboard = (javafx.stage.Stage) robot.lookup("#dashboard").query().getScene().getWindow();
+        robot.clickOn("#wallboard-toggle");
+        waitFor(10, dashboard::isFullScreen);
+        assertThat(robot.lookup("#wallboard-toggle").query().getParent().isVisible()).isFalse();
+        assertThat(robot.lookup(".dash-charts").query().isVisible()).isFalse();
+        assertThat(backlogTile().getText()).isEqualTo(Integer.toString(before + 1));
+        robot.press(javafx.scene.input.KeyCode.F11).release(javafx.scene.input.KeyCode.F11);
+        waitFor(10, () -> !dashboard.isFullScreen());
+        assertThat(robot.lookup("#wallboard-toggle").query().getParent().isVisible()).isTrue();
+        assertThat(robot.lookup(".dash-charts").query().isVisible()).isTrue();
+
         // The inbound chart paints each brand in its own colour (Orange's #FF7900, config/reference/brands.json),
         // its bars and its legend, as its dot everywhere else: not in the chart palette's unrelated colours.
         robot.clickOn(robot.lookup(".button").match(n -> n instanceof javafx.scene.control.Button b

@@ -1,5 +1,6 @@
 package es.faro.client.ui.workstation;
 
+import es.faro.client.ui.common.StyleClasses;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import es.faro.client.ui.common.BrandChips;
@@ -169,8 +170,7 @@ final class ThreadHeaderView {
             return;
         }
         sla.setText(SlaFormat.countdown(c, now));
-        sla.getStyleClass().removeAll(SlaFormat.ALL);
-        sla.getStyleClass().add(SlaFormat.styleClass(c.slaStateAt(now)));
+        StyleClasses.choose(sla.getStyleClass(), SlaFormat.ALL, SlaFormat.styleClass(c.slaStateAt(now)));
     }
 
     private void rebuildLabelMenu() {
