@@ -129,4 +129,62 @@ class ModerationViewModelTest {
         assertThat(board.entries()).isEmpty();
         assertThat(board.messageProperty().get()).isEqualTo(UiText.of("community.leaderboard.empty"));
     }
+
+    /** Edit, move and spam from the panel: each reaches the server, changes the posts shown and is in the server's log. */
+    @Test
+    void editMoveAndSpamReachTheServerAndUpdateThePosts() throws Exception {
+        SameThreadTaskRunner tasks = new SameThreadTaskRunner();
+        ModerationViewModel vm = new ModerationViewModel(new CommunityApi(lead), open, tasks);
+        Conversation conv = communityConversation();
+        open.set(conv);
+        tasks.drain();
+        assertThat(vm.posts()).hasSize(2);
+
+        // Edit the topic (nothing selected = the topic): the stored message has the new text.
+        vm.edit();
+        assertThat(vm.messageProperty().get()).isEqualTo(UiText.of("community.moderation.textRequired"));
+        vm.editedTextProperty().set("  No tengo fibra en casa  ");
+        vm.edit();
+        tasks.drain();
+        assertThat(vm.messageProperty().get()).isEqualTo(UiText.of("community.moderation.done.edit"));
+        assertThat(vm.editedTextProperty().get()).isEmpty();
+        assertThat(lead.messages(conv.id()).get(0).body()).isEqualTo("No tengo fibra en casa");
+
+        // Move the thread: every post shows the new board.
+        vm.boardProperty().set("averias");
+        vm.move();
+        tasks.drain();
+        assertThat(vm.messageProperty().get()).isEqualTo(UiText.of("community.moderation.done.move"));
+        assertThat(vm.posts()).extracting(p -> p.board()).containsOnly("averias");
+        assertThat(vm.boardProperty().get()).isEmpty();
+
+        // Mark pepe's reply as spam (with an optional reason); it stays selected.
+        vm.selectedProperty().set(vm.posts().get(1));
+        vm.reasonProperty().set("Publicidad");
+        vm.markSpam();
+        tasks.drain();
+        assertThat(vm.messageProperty().get()).isEqualTo(UiText.of("community.moderation.done.spam"));
+        assertThat(vm.posts().get(1).state()).isEqualTo(PostState.SPAM);
+        assertThat(vm.posts().get(0).state()).isEqualTo(PostState.PENDING);
+        assertThat(vm.selectedProperty().get().messageId()).isEqualTo(vm.posts().get(1).messageId());
+
+        // A spam post cannot then be the solution: the server's refusal is shown.
+        vm.acceptSolution();
+        tasks.drain();
+        assertThat(vm.messageProperty().get().key()).isEqualTo("community.moderation.refused");
+        assertThat(vm.posts().get(1).solution()).isFalse();
+
+        // The server read back agrees with what the panel shows.
+        vm.reload();
+        tasks.drain();
+        assertThat(vm.posts()).extracting(p -> p.board() + " " + p.state())
+                .containsExactly("averias PENDING", "averias SPAM");
+        try (Response r = ApiClient.defaultHttpClient().newCall(new Request.Builder()
+                .url(server.uri() + "/api/v1/moderation/actions?conversation=" + conv.id())
+                .header("Authorization", "Bearer " + lead.token()).build()).execute()) {
+            String body = r.body().string();
+            assertThat(Json.read(body, com.fasterxml.jackson.databind.JsonNode.class).path("items")
+                    .findValuesAsText("action")).containsExactlyInAnyOrder("edit", "move", "spam");
+        }
+    }
 }
