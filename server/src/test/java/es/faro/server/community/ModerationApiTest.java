@@ -248,6 +248,10 @@ class ModerationApiTest {
                 pages++;
             } while (after != null && pages < 10);
             assertThat(seen).hasSize(5).doesNotHaveDuplicates();
+            // The last page has no next (absent, not null), as every list of the API.
+            Reply last = api.get("/api/v1/moderation/actions?limit=50", lead);
+            assertThat(last.at("/items").size()).isEqualTo(5);
+            assertThat(last.json().has("next")).as(last.text()).isFalse();
             assertThat(api.get("/api/v1/moderation/actions?brand=amena", lead).at("/items").size()).isEqualTo(1);
             assertThat(api.get("/api/v1/moderation/actions?action=approve", lead).at("/items").size()).isEqualTo(4);
             assertThat(api.get("/api/v1/moderation/actions?conversation=" + f.orange(), lead).at("/items").size())
