@@ -76,6 +76,8 @@ class CommunityModerationDemoTest {
         List<LeaderboardEntry> before = openDashboardLeaderboard(2);
         assertThat(before).extracting(LeaderboardEntry::authorName).containsExactly("rival", "pepe");
         assertThat(before.get(1).points()).isEqualTo(2);
+        assertThat(robot.lookup("#leaderboard-figures").queryLabeled().getText())
+                .isEqualTo("Soluciones aprobadas: 0 · Lecturas de hilos resueltos: 0");
         closeDashboard();
 
         // The moderation queue has the new threads; open maria's.
@@ -114,6 +116,9 @@ class CommunityModerationDemoTest {
         assertThat(after.get(0).points()).isEqualTo(12);
         assertThat(after.get(0).solutions()).isEqualTo(1);
         assertThat(after.get(0).level()).isEqualTo("Novato");
+        // The programme's figures beside it: maria's thread, read 250 times, is solved.
+        waitFor(15, () -> robot.lookup("#leaderboard-figures").queryLabeled().getText()
+                .equals("Soluciones aprobadas: 1 · Lecturas de hilos resueltos: 250"));
         closeDashboard();
 
         // Edit the topic's text from the panel: the thread shows the edited message.

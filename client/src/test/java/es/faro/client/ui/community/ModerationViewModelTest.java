@@ -39,7 +39,7 @@ class ModerationViewModelTest {
         lead = server.signedIn("lucia");
         post(Map.of("type", "message", "id", "vm-1", "subject", "Sin fibra", "body", "No tengo fibra",
                         "author", Map.of("id", "u-maria", "login", "maria"), "board", Map.of("id", "fibra"),
-                        "post_time", "2026-11-24T08:00:00Z"),
+                        "post_time", "2026-11-24T08:00:00Z", "metrics", Map.of("views", 250)),
                 reply("vm-2", "u-pepe", "pepe", "vm-1", 4));
     }
 
@@ -124,9 +124,12 @@ class ModerationViewModelTest {
         board.refresh();
         tasks.drain();
         assertThat(board.entries()).extracting(e -> e.authorName() + " " + e.points()).containsExactly("pepe 14");
+        // One solution accepted this month; the thread it solved was read 250 times.
+        assertThat(board.figuresProperty().get()).isEqualTo(new CommunityApi.Figures(1, 250));
         board.brandProperty().set("jazztel");
         tasks.drain();
         assertThat(board.entries()).isEmpty();
+        assertThat(board.figuresProperty().get()).isEqualTo(new CommunityApi.Figures(0, 0));
         assertThat(board.messageProperty().get()).isEqualTo(UiText.of("community.leaderboard.empty"));
     }
 
