@@ -246,6 +246,7 @@ public final class FaroApp extends Application {
         workstation = new WorkstationViewModel(me, opened.cache(), opened.commands(), opened.sync(), tasks);
         moderation = new ModerationViewModel(new CommunityApi(opened.api()), workstation.thread().conversationProperty(),
                 tasks);
+        opened.sync().addReceivedListener(moderation::onEvents);
         offline = new es.faro.client.ui.reliability.OfflineViewModel(opened.cache(), opened.sync(), tasks,
                 java.time.ZoneId.systemDefault());
         workstation.thread().composer().useDraftStore(opened.cache()::saveDraft, opened.savedDrafts());

@@ -8,8 +8,12 @@ import es.faro.protocol.community.CommunityPost;
 import es.faro.protocol.community.ModerationKind;
 import es.faro.protocol.community.ModerationRequest;
 import es.faro.protocol.community.Moderated;
+import es.faro.protocol.event.Event;
+import es.faro.protocol.event.EventType;
+import es.faro.protocol.json.Json;
 import es.faro.protocol.model.Channel;
 import es.faro.protocol.model.Conversation;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -147,6 +151,32 @@ public final class ModerationViewModel {
             LOG.warn("reading the posts of {} failed: {}", id, error.toString());
             message.set(UiText.of("community.moderation.loadFailed"));
         });
+    }
+
+    /**
+     * Events received by the sync engine (any thread): a moderation of the thread on show, by a
+     * colleague or by this workstation, updates its posts in place without reading them again.
+     */
+    public void onEvents(List<Event> events) {
+        List<Moderated> moderated = new ArrayList<>();
+        for (Event e : events) {
+            if (EventType.COMMUNITY_MODERATED.equals(e.type()) && e.data() != null) {
+                try {
+                    moderated.add(Json.convert(e.data(), Moderated.class));
+                } catch (RuntimeException bad) {
+                    LOG.warn("unreadable {} event {}: {}", e.type(), e.seq(), bad.toString());
+                }
+            }
+        }
+        if (!moderated.isEmpty()) {
+            tasks.runOnUi(() -> {
+                for (Moderated m : moderated) {
+                    if (m.action() != null && m.action().conversationId().equals(shownId)) {
+                        merge(m.posts());
+                    }
+                }
+            });
+        }
     }
 
     // --- internals ---------------------------------------------------------------------------

@@ -177,17 +177,39 @@ class ModerationViewModelTest {
         assertThat(vm.messageProperty().get().key()).isEqualTo("community.moderation.refused");
         assertThat(vm.posts().get(1).solution()).isFalse();
 
+        // A colleague's panel on the same thread follows these moderations live, from the events their
+        // sync engine receives, without reading the posts again; events of other threads change nothing.
+        ApiClient ana = server.signedIn("ana");
+        SimpleObjectProperty<Conversation> hers = new SimpleObjectProperty<>(ana.conversation(conv.id()));
+        ModerationViewModel colleague = new ModerationViewModel(new CommunityApi(ana), hers, tasks);
+        tasks.drain();
+        long cursor = ana.changes(0, 1000).last();
+        vm.selectedProperty().set(vm.posts().get(0));
+        vm.approve();
+        tasks.drain();
+        assertThat(colleague.posts().get(0).state()).isEqualTo(PostState.PENDING);
+        List<es.faro.protocol.event.Event> events = ana.changes(cursor, 1000).events();
+        assertThat(events).extracting(e -> e.type()).contains("community.moderated");
+        colleague.onEvents(events);
+        tasks.drain();
+        assertThat(colleague.posts()).extracting(p -> p.board() + " " + p.state())
+                .containsExactly("averias APPROVED", "averias SPAM");
+        hers.set(null);
+        colleague.onEvents(events);
+        tasks.drain();
+        assertThat(colleague.posts()).isEmpty();
+
         // The server read back agrees with what the panel shows.
         vm.reload();
         tasks.drain();
         assertThat(vm.posts()).extracting(p -> p.board() + " " + p.state())
-                .containsExactly("averias PENDING", "averias SPAM");
+                .containsExactly("averias APPROVED", "averias SPAM");
         try (Response r = ApiClient.defaultHttpClient().newCall(new Request.Builder()
                 .url(server.uri() + "/api/v1/moderation/actions?conversation=" + conv.id())
                 .header("Authorization", "Bearer " + lead.token()).build()).execute()) {
             String body = r.body().string();
             assertThat(Json.read(body, com.fasterxml.jackson.databind.JsonNode.class).path("items")
-                    .findValuesAsText("action")).containsExactlyInAnyOrder("edit", "move", "spam");
+                    .findValuesAsText("action")).containsExactlyInAnyOrder("edit", "move", "spam", "approve");
         }
     }
 }
