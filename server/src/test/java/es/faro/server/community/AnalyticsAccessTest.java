@@ -10,6 +10,8 @@ import es.faro.server.support.Payloads;
 import es.faro.server.support.TestServer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import okhttp3.Request;
 import org.junit.jupiter.api.AfterAll;
@@ -74,6 +76,20 @@ class AnalyticsAccessTest {
         assertThat(revoked.status()).isEqualTo(200);
         assertThat(revoked.at("/revoked").asBoolean()).isTrue();
         assertThat(api.get("/api/v1/metrics/live", token).status()).isEqualTo(401);
+        assertThat(api.call(api.builder("/api/v1/admin/api-tokens/" + id, admin2, Map.of()).delete().build())
+                .status()).isEqualTo(200); // revoking again changes nothing
+        // Issuing and revoking are in the audit log (once each), never with the token itself.
+        List<String> audited = new ArrayList<>();
+        for (JsonNode e : api.get("/api/v1/admin/audit?limit=500", admin2).at("/items")) {
+            assertThat(e.toString()).doesNotContain(token);
+            if (e.get("action").asText().startsWith("api_token.") && e.get("target").asText().equals(id)) {
+                audited.add(e.get("actorId").asText() + " " + e.get("action").asText() + " " + e.get("target").asText()
+                        + " " + e.path("detail").asText());
+            }
+        }
+        assertThat(audited).containsExactly(
+                "u-admin api_token.issue " + id + " \"Power BI\" for u-datos until 2027-11-24T09:00:00Z",
+                "u-admin api_token.revoke " + id + " ");
         Request missing = api.builder("/api/v1/admin/api-tokens/tok-nope", admin2, Map.of()).delete().build();
         assertThat(api.call(missing).status()).isEqualTo(404);
         Request notAdmin = api.builder("/api/v1/admin/api-tokens/" + id, api.login("lucia"), Map.of()).delete().build();
