@@ -247,6 +247,8 @@ public final class FaroApp extends Application {
         moderation = new ModerationViewModel(new CommunityApi(opened.api()), workstation.thread().conversationProperty(),
                 tasks);
         opened.sync().addReceivedListener(moderation::onEvents);
+        moderation.useBodies(id -> workstation.thread().messages().stream().map(m -> m.message())
+                .filter(m -> m.id().equals(id)).map(m -> m.body()).findFirst().orElse(null));
         offline = new es.faro.client.ui.reliability.OfflineViewModel(opened.cache(), opened.sync(), tasks,
                 java.time.ZoneId.systemDefault());
         workstation.thread().composer().useDraftStore(opened.cache()::saveDraft, opened.savedDrafts());

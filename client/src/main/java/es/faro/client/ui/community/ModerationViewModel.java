@@ -15,6 +15,8 @@ import es.faro.protocol.model.Channel;
 import es.faro.protocol.model.Conversation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -52,12 +54,24 @@ public final class ModerationViewModel {
     private final ReadOnlyObjectWrapper<UiText> message = new ReadOnlyObjectWrapper<>(this, "message");
     private String shownId;
     private long generation;
+    private Function<String, String> bodies = id -> null;
+    private String prefilledFor;
 
     public ModerationViewModel(CommunityApi api, ObservableValue<Conversation> conversation, TaskRunner tasks) {
         this.api = api;
         this.tasks = tasks;
         this.conversation = conversation;
         conversation.subscribe(this::onConversation);
+        selected.subscribe(p -> prefillIfTargetChanged());
+    }
+
+    /**
+     * Where the current text of a post is read (message id → body, null when unknown), so the edit
+     * field starts from the text of the post the commands act on instead of empty.
+     */
+    public void useBodies(Function<String, String> bodyOf) {
+        this.bodies = bodyOf == null ? id -> null : bodyOf;
+        prefill(null);
     }
 
     // --- state -------------------------------------------------------------------------------
@@ -207,6 +221,28 @@ public final class ModerationViewModel {
         String keep = selected.get() == null ? null : selected.get().messageId();
         posts.setAll(list);
         selected.set(list.stream().filter(p -> p.messageId().equals(keep)).findFirst().orElse(null));
+        prefillIfTargetChanged();
+    }
+
+    private CommunityPost target() {
+        return selected.get() != null ? selected.get() : posts.isEmpty() ? null : posts.get(0);
+    }
+
+    /** A reload of the same thread must not wipe what the moderator is typing: only a new target refills. */
+    private void prefillIfTargetChanged() {
+        CommunityPost target = target();
+        if (!Objects.equals(target == null ? null : target.messageId(), prefilledFor)) {
+            prefill(null);
+        }
+    }
+
+    /** The edit field shows {@code body}, or else the current text of the target post (selected, or the topic). */
+    private void prefill(String body) {
+        CommunityPost target = target();
+        String text = body != null ? body : target == null ? null : bodies.apply(target.messageId());
+        editedText.set(text == null ? "" : text);
+        // Unknown text (the thread not read yet): try again when the target is next looked at.
+        prefilledFor = target == null || text == null ? null : target.messageId();
     }
 
     private void send(ModerationKind kind, String why, String body, String toBoard) {
@@ -223,11 +259,12 @@ public final class ModerationViewModel {
             busy.set(false);
             reason.set("");
             board.set("");
-            editedText.set("");
             message.set(UiText.of("community.moderation.done." + kind.wireName()));
             if (id.equals(shownId)) {
                 merge(done.posts());
             }
+            // The edited text is the post's text now (the thread's copy follows with the server's event).
+            prefill(kind == ModerationKind.EDIT ? body : null);
         }, error -> {
             busy.set(false);
             LOG.info("moderation {} on {} refused: {}", kind.wireName(), id, error.toString());

@@ -150,7 +150,7 @@ class ModerationViewModelTest {
         vm.edit();
         tasks.drain();
         assertThat(vm.messageProperty().get()).isEqualTo(UiText.of("community.moderation.done.edit"));
-        assertThat(vm.editedTextProperty().get()).isEmpty();
+        assertThat(vm.editedTextProperty().get()).isEqualTo("No tengo fibra en casa");
         assertThat(lead.messages(conv.id()).get(0).body()).isEqualTo("No tengo fibra en casa");
 
         // Move the thread: every post shows the new board.
@@ -211,5 +211,40 @@ class ModerationViewModelTest {
             assertThat(Json.read(body, com.fasterxml.jackson.databind.JsonNode.class).path("items")
                     .findValuesAsText("action")).containsExactlyInAnyOrder("edit", "move", "spam", "approve");
         }
+    }
+
+    /** The edit field starts from the target post's text, follows the selection, and a reload keeps what is typed. */
+    @Test
+    void theEditFieldStartsFromThePostsTextAndKeepsWhatIsTyped() throws Exception {
+        SameThreadTaskRunner tasks = new SameThreadTaskRunner();
+        ModerationViewModel vm = new ModerationViewModel(new CommunityApi(lead), open, tasks);
+        Conversation conv = communityConversation();
+        vm.useBodies(id -> {
+            try {
+                return lead.messages(conv.id()).stream().filter(m -> m.id().equals(id)).map(m -> m.body())
+                        .findFirst().orElse(null);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        open.set(conv);
+        tasks.drain();
+        assertThat(vm.editedTextProperty().get()).isEqualTo("No tengo fibra");
+
+        vm.selectedProperty().set(vm.posts().get(1));
+        assertThat(vm.editedTextProperty().get()).isEqualTo("Reinicia la ONT");
+        vm.editedTextProperty().set("Reinicia la ONT y espera cinco minutos");
+        vm.reload();
+        tasks.drain();
+        assertThat(vm.editedTextProperty().get()).isEqualTo("Reinicia la ONT y espera cinco minutos");
+
+        vm.edit();
+        tasks.drain();
+        assertThat(vm.messageProperty().get()).isEqualTo(UiText.of("community.moderation.done.edit"));
+        assertThat(vm.editedTextProperty().get()).isEqualTo("Reinicia la ONT y espera cinco minutos");
+        assertThat(lead.messages(conv.id()).get(1).body()).isEqualTo("Reinicia la ONT y espera cinco minutos");
+
+        vm.selectedProperty().set(null);
+        assertThat(vm.editedTextProperty().get()).isEqualTo("No tengo fibra");
     }
 }
