@@ -5,6 +5,7 @@ import es.faro.protocol.automation.AutomationRule.Condition;
 import es.faro.protocol.automation.AutomationRule;
 import es.faro.protocol.automation.RuleValues;
 import es.faro.protocol.event.EventType;
+import es.faro.protocol.json.Json;
 import es.faro.protocol.model.CannedResponse;
 import es.faro.protocol.model.Conversation;
 import es.faro.protocol.model.Customer;
@@ -14,6 +15,8 @@ import es.faro.protocol.model.MessageKind;
 import es.faro.protocol.model.Priority;
 import es.faro.protocol.model.Workqueue;
 import es.faro.protocol.sla.SlaEngine;
+import es.faro.server.audit.AuditLog;
+import es.faro.server.audit.AuditOrigin;
 import es.faro.server.config.Reference;
 import es.faro.server.http.ApiException;
 import es.faro.server.store.Agents;
@@ -96,17 +99,21 @@ public final class AutomationService {
     /** Creates a rule (a new id; appended last unless a position is given). */
     public CompletableFuture<AutomationRule> create(AutomationRule draft) {
         requireShape(draft);
+        AuditOrigin.Origin origin = AuditOrigin.current(); // the request's; the write runs on the store's thread
         return store.write(c -> {
             List<AutomationRule> all = RuleRows.all(c);
             AutomationRule rule = draft.withId("rule-" + UUID.randomUUID())
                     .withPosition(draft.position() == null ? all.size() : draft.position());
             validate(c, rule);
-            return saveOrdered(c, all, rule);
+            AutomationRule saved = saveOrdered(c, all, rule);
+            audit(c, origin, "rule.create", saved);
+            return saved;
         });
     }
 
     public CompletableFuture<AutomationRule> update(String id, AutomationRule draft) {
         requireShape(draft);
+        AuditOrigin.Origin origin = AuditOrigin.current();
         return store.write(c -> {
             RuleRows.find(c, id).orElseThrow(() -> ApiException.notFound("no rule " + id));
             AutomationRule rule = draft.withId(id);
@@ -116,18 +123,30 @@ public final class AutomationService {
             validate(c, rule);
             List<AutomationRule> others = new ArrayList<>(RuleRows.all(c));
             others.removeIf(r -> r.id().equals(id));
-            return saveOrdered(c, others, rule);
+            AutomationRule saved = saveOrdered(c, others, rule);
+            audit(c, origin, "rule.update", saved);
+            return saved;
         });
     }
 
     public CompletableFuture<Void> delete(String id) {
+        AuditOrigin.Origin origin = AuditOrigin.current();
         return store.write(c -> {
-            if (!RuleRows.delete(c, id)) {
-                throw ApiException.notFound("no rule " + id);
-            }
+            AutomationRule current = RuleRows.find(c, id).orElseThrow(() -> ApiException.notFound("no rule " + id));
+            RuleRows.delete(c, id);
             EventLog.append(c, EventType.RULE_DELETED, clock.instant(), null, null, Map.of("id", id));
+            audit(c, origin, "rule.delete", current);
             return null;
         });
+    }
+
+    /** An admin's change to a rule, in its own transaction (rules seeded at start-up have no actor: not audited). */
+    private void audit(Connection c, AuditOrigin.Origin origin, String action, AutomationRule rule) throws SQLException {
+        if (origin.actor() != null) {
+            AuditLog.append(c, clock.instant(), origin.actor().id(), action, rule.id(), origin.address(),
+                    rule.name() + " (" + (Boolean.FALSE.equals(rule.enabled()) ? "off" : "on") + ", position " + rule.position() + "): "
+                            + Json.write(rule));
+        }
     }
 
     /** Inserts {@code rule} at its position among {@code others} and renumbers them 0..n-1 (events for what moved). */

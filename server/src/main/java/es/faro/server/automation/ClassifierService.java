@@ -168,6 +168,7 @@ public final class ClassifierService {
      */
     private String store(IntentClassifier trained, Instant now) {
         String id = "model-" + UUID.randomUUID();
+        es.faro.server.audit.AuditOrigin.Origin origin = es.faro.server.audit.AuditOrigin.current();
         store.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO classifier_models (id, trained_at, json) VALUES (?, ?, ?)")) {
@@ -178,6 +179,10 @@ public final class ClassifierService {
             }
             es.faro.server.store.EventLog.append(c, es.faro.protocol.event.EventType.CLASSIFIER_TRAINED, now, null,
                     null, Map.of("id", id, "trainedAt", now));
+            if (origin.actor() != null) { // an admin's retrain (the start-up training has no actor)
+                es.faro.server.audit.AuditLog.append(c, now, origin.actor().id(), "classifier.train", id,
+                        origin.address(), null);
+            }
             return null;
         }).join();
         return id;

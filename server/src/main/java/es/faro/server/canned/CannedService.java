@@ -9,6 +9,8 @@ import es.faro.protocol.model.CannedResponse;
 import es.faro.protocol.model.Role;
 import es.faro.server.http.ApiException;
 import es.faro.server.store.Agents;
+import es.faro.server.audit.AuditLog;
+import es.faro.server.audit.AuditOrigin;
 import es.faro.server.store.EventLog;
 import es.faro.server.store.ReferenceItems;
 import es.faro.server.store.Store;
@@ -75,16 +77,19 @@ public final class CannedService {
         requireWriter(me);
         CannedResponse clean = validate(draft, "cr-" + UUID.randomUUID(), 0);
         requireManage(me, clean);
+        String from = AuditOrigin.address(); // read on the request's thread; the write runs on the store's
         return await(store.write(c -> {
             checkReferences(c, clean);
             CannedResponses.upsert(c, clean);
             appendUpsert(c, clean);
+            AuditLog.append(c, clock.instant(), me.id(), "canned.create", clean.id(), from, describe(clean));
             return clean;
         }));
     }
 
     public CannedResponse update(Agent me, String id, CannedResponseRequest draft) {
         requireWriter(me);
+        String from = AuditOrigin.address();
         return await(store.write(c -> {
             CannedResponse current = CannedResponses.find(c, id).filter(r -> mayRead(me, r))
                     .orElseThrow(() -> ApiException.notFound("no canned response " + id));
@@ -99,12 +104,14 @@ public final class CannedService {
                         true, Map.of("id", id));
             }
             appendUpsert(c, clean);
+            AuditLog.append(c, clock.instant(), me.id(), "canned.update", id, from, describe(clean));
             return clean;
         }));
     }
 
     public void delete(Agent me, String id) {
         requireWriter(me);
+        String from = AuditOrigin.address();
         await(store.write(c -> {
             CannedResponse current = CannedResponses.find(c, id).filter(r -> mayRead(me, r))
                     .orElseThrow(() -> ApiException.notFound("no canned response " + id));
@@ -112,6 +119,7 @@ public final class CannedService {
             CannedResponses.delete(c, id);
             EventLog.appendOwned(c, EventType.CANNED_RESPONSE_DELETED, clock.instant(), current.ownerId(), true,
                     Map.of("id", id));
+            AuditLog.append(c, clock.instant(), me.id(), "canned.delete", id, from, describe(current));
             return null;
         }));
     }
@@ -126,6 +134,12 @@ public final class CannedService {
             appendUpsert(c, counted);
             return counted;
         }));
+    }
+
+    /** What an audit row says of a canned response: its title, whose it is and where it applies. */
+    private static String describe(CannedResponse r) {
+        return r.title() + (r.ownerId() == null ? " (shared" : " (personal of " + r.ownerId())
+                + (r.brandId() == null ? "" : ", " + r.brandId()) + (r.language() == null ? "" : ", " + r.language()) + ")";
     }
 
     /** A personal one's event reaches its owner and admins only (who may read it); a shared one everyone. */

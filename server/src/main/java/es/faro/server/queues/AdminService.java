@@ -10,6 +10,8 @@ import es.faro.protocol.model.Team;
 import es.faro.server.config.PasswordHasher;
 import es.faro.server.http.ApiException;
 import es.faro.server.store.Agents;
+import es.faro.server.audit.AuditLog;
+import es.faro.server.audit.AuditOrigin;
 import es.faro.server.store.EventLog;
 import es.faro.server.store.Store;
 import java.sql.Connection;
@@ -69,6 +71,7 @@ public final class AdminService {
         Agent agent = new Agent("u-" + UUID.randomUUID().toString().substring(0, 8), req.username(), req.name().trim(),
                 req.roles(), req.brands(), req.channels(), req.languages(), capacity(req.capacity(), 0),
                 Presence.OFFLINE);
+        String from = AuditOrigin.address(); // read on the request's thread; the write runs on the store's
         return QueueService.join(store.write(c -> {
             if (Agents.byUsername(c, req.username()).isPresent()) {
                 throw new ApiException(409, "username_taken", "there is already a user " + req.username());
@@ -76,6 +79,7 @@ public final class AdminService {
             Agents.upsert(c, agent, nextPosition(c), hash, false);
             markManaged(c, agent.id());
             EventLog.append(c, EventType.AGENT, clock.instant(), null, null, agent);
+            AuditLog.append(c, clock.instant(), actor.id(), "admin.user.create", agent.id(), from, describe(agent));
             return agent;
         }));
     }
@@ -96,6 +100,7 @@ public final class AdminService {
             throw ApiException.validation("a user needs at least one role");
         }
         String hash = req.password() == null ? null : PasswordHasher.hash(password(req.password(), false));
+        String from = AuditOrigin.address();
         return QueueService.join(store.write(c -> {
             Agent current = Agents.byId(c, id).orElseThrow(() -> ApiException.notFound("no user " + id));
             if (req.username() != null && !req.username().equals(current.username())
@@ -125,6 +130,9 @@ public final class AdminService {
                 }
             }
             EventLog.append(c, EventType.AGENT, clock.instant(), null, null, updated);
+            // Never the password: only that it was reset.
+            AuditLog.append(c, clock.instant(), actor.id(), "admin.user.update", id, from,
+                    describe(updated) + (hash != null ? "; password reset" : ""));
             return updated;
         }));
     }
@@ -161,6 +169,7 @@ public final class AdminService {
         }
         String teamId = id == null ? "t-" + UUID.randomUUID().toString().substring(0, 8) : id;
         Team team = new Team(teamId, body.name().trim(), body.leadId(), body.members());
+        String from = AuditOrigin.address();
         return QueueService.join(store.write(c -> {
             if (id != null && QueueTables.teams(c).stream().noneMatch(t -> t.id().equals(id))) {
                 throw ApiException.notFound("no team " + id);
@@ -179,22 +188,32 @@ public final class AdminService {
             }
             QueueTables.upsertTeam(c, team);
             EventLog.append(c, EventType.TEAM, clock.instant(), null, null, team);
+            AuditLog.append(c, clock.instant(), actor.id(), id == null ? "admin.team.create" : "admin.team.update",
+                    teamId, from, team.name() + "; lead " + team.leadId() + "; members " + team.members());
             return team;
         }));
     }
 
     public void deleteTeam(Agent actor, String id) {
         requireAdmin(actor);
+        String from = AuditOrigin.address();
         QueueService.join(store.write(c -> {
             if (!QueueTables.deleteTeam(c, id)) {
                 throw ApiException.notFound("no team " + id);
             }
             EventLog.append(c, EventType.TEAM_DELETED, clock.instant(), null, null, Map.of("id", id));
+            AuditLog.append(c, clock.instant(), actor.id(), "admin.team.delete", id, from, null);
             return null;
         }));
     }
 
     // ---- helpers -----------------------------------------------------------------------------
+
+    /** What an audit row says of a user: who and with which rights (never a password). */
+    private static String describe(Agent a) {
+        return a.username() + " (" + a.name() + "); roles " + a.roles() + "; brands " + a.brands()
+                + "; channels " + a.channels() + "; capacity " + a.capacity();
+    }
 
     private static String password(String password, boolean required) {
         if (password == null) {

@@ -8,6 +8,8 @@ import es.faro.server.config.Reference;
 import es.faro.server.http.ApiException;
 import es.faro.server.store.Agents;
 import es.faro.server.store.Conversations;
+import es.faro.server.audit.AuditLog;
+import es.faro.server.audit.AuditOrigin;
 import es.faro.server.store.EventLog;
 import es.faro.server.store.Store;
 import java.sql.Connection;
@@ -59,10 +61,12 @@ public final class WorkqueueService {
         validateShape(body);
         String owner = owner(actor, body.owner());
         Workqueue q = withIdAndOwner(body, "wq-" + UUID.randomUUID().toString().substring(0, 8), owner);
+        String from = AuditOrigin.address(); // read on the request's thread; the write runs on the store's
         return QueueService.join(store.write(c -> {
             validateFilter(c, q);
             QueueTables.upsertWorkqueue(c, q);
             EventLog.appendOwned(c, EventType.WORKQUEUE, clock.instant(), q.owner(), false, q);
+            AuditLog.append(c, clock.instant(), actor.id(), "workqueue.create", q.id(), from, describe(q));
             return q;
         }));
     }
@@ -70,17 +74,20 @@ public final class WorkqueueService {
     /** Replaces a queue: admins change shared queues (including those from the reference files), owners their views. */
     public Workqueue update(Agent actor, String id, Workqueue body) {
         validateShape(body);
+        String from = AuditOrigin.address();
         return QueueService.join(store.write(c -> {
             Workqueue current = editable(c, actor, id);
             Workqueue q = withIdAndOwner(body, id, current.owner());
             validateFilter(c, q);
             QueueTables.upsertWorkqueue(c, q);
             EventLog.appendOwned(c, EventType.WORKQUEUE, clock.instant(), q.owner(), false, q);
+            AuditLog.append(c, clock.instant(), actor.id(), "workqueue.update", id, from, describe(q));
             return q;
         }));
     }
 
     public void delete(Agent actor, String id) {
+        String from = AuditOrigin.address();
         QueueService.join(store.write(c -> {
             Workqueue current = editable(c, actor, id);
             if (QueueTables.fromReferenceFiles(c, id)) {
@@ -91,6 +98,7 @@ public final class WorkqueueService {
             // A personal view's deletion goes, like its updates, to its owner only.
             EventLog.appendOwned(c, EventType.WORKQUEUE_DELETED, clock.instant(), current.owner(), false,
                     Map.of("id", id));
+            AuditLog.append(c, clock.instant(), actor.id(), "workqueue.delete", id, from, current.name());
             return null;
         }));
     }
@@ -189,5 +197,11 @@ public final class WorkqueueService {
     private static Workqueue withIdAndOwner(Workqueue q, String id, String owner) {
         return new Workqueue(id, q.name().trim(), q.brands(), q.channels(), q.labels(), q.priorities(), q.statuses(),
                 q.assignee(), q.ordering(), q.position(), owner, q.autoAssign());
+    }
+
+    /** What an audit row says of a queue: its name, whose it is and its filter. */
+    private static String describe(Workqueue q) {
+        return q.name() + (q.owner() == null ? " (shared)" : " (personal view of " + q.owner() + ")") + "; "
+                + es.faro.protocol.json.Json.write(q);
     }
 }
