@@ -122,9 +122,13 @@ public final class SurveyService implements IngestService.SurveyAnswers {
         ScheduledJobs.schedule(c, "csat:" + after.id(), JOB_KIND, now.plus(settings.delay()), after.id());
     }
 
-    /** App store reviews get no survey: a review is not a conversation the customer can answer. */
+    /**
+     * App store reviews get no survey: a review is not a conversation the customer can answer. Nor do
+     * external forums: they have no API, every reply there is posted by an agent by hand, so a survey
+     * would wait unsent after the conversation is resolved yet count as sent in the response rate.
+     */
     static boolean surveyable(Channel channel) {
-        return channel != Channel.GOOGLE_PLAY && channel != Channel.APP_STORE;
+        return channel != Channel.GOOGLE_PLAY && channel != Channel.APP_STORE && channel != Channel.FORUM;
     }
 
     // --- sending (a due job) ---------------------------------------------------------------------

@@ -38,9 +38,12 @@ class CsatTest {
     @BeforeEach
     void start() {
         clock = new MutableClock(T0);
-        server = TestServer.start(Map.of("csat.delay", "PT10M", "csat.quiet_period", "P30D",
-                "csat.worker.nap", "PT1H", "token.ttl", "P60D", "csat.wording.jazztel.es.dm",
-                "Jazztel quiere saber tu opinión, {customer}: responde del 1 al 5."), clock);
+        Map<String, String> config = new java.util.HashMap<>(Map.of("csat.delay", "PT10M",
+                "csat.quiet_period", "P30D", "csat.worker.nap", "PT1H", "token.ttl", "P60D",
+                "csat.wording.jazztel.es.dm", "Jazztel quiere saber tu opinión, {customer}: responde del 1 al 5.",
+                "csat.wording.orange.en.link", "Orange would love to hear from you, {customer}: {link}"));
+        config.putAll(es.faro.server.community.CommunityPayloads.secrets());
+        server = TestServer.start(config, clock);
         api = server.client();
         ana = api.login("ana");
         pablo = api.login("pablo");
@@ -237,6 +240,49 @@ class CsatTest {
         clock.advance(Duration.ofMinutes(10));
         runDue();
         assertThat(survey(reopened)).isNull();
+    }
+
+    @Test
+    void englishConversationsGetTheBrandsEnglishWordingOrTheBuiltInOne() {
+        // Orange has its own English link wording; Amena falls back to the built-in English text.
+        Map<String, Object> orange = Payloads.tweet("tw-en1", "u-en1", "@orange_es no signal since Monday", null);
+        orange.put("lang", "en");
+        assertThat(api.post("/api/v1/channels/twitter/webhook", null, Payloads.tweets(Payloads.ORANGE_X, orange),
+                Payloads.twitterSignature(Payloads.tweets(Payloads.ORANGE_X, orange))).status()).isEqualTo(200);
+        Map<String, Object> amena = Payloads.tweet("tw-en2", "u-en2", "@amena my bill is wrong", null);
+        amena.put("lang", "en");
+        assertThat(api.post("/api/v1/channels/twitter/webhook", null, Payloads.tweets(Payloads.AMENA_X, amena),
+                Payloads.twitterSignature(Payloads.tweets(Payloads.AMENA_X, amena))).status()).isEqualTo(200);
+        String o = conversationOf("tw-en1", lead);
+        String a = conversationOf("tw-en2", lead);
+        assertThat(conversation(o).get("language").asText()).isEqualTo("en");
+        resolve(o, ana);
+        resolve(a, pablo);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(runDue()).isEqualTo(2);
+        String orangeText = survey(o).get("body").asText();
+        assertThat(orangeText).startsWith("Orange would love to hear from you, Cliente u-en1: http");
+        assertThat(orangeText).contains("/api/v1/surveys/" + token(survey(o)));
+        assertThat(survey(a).get("body").asText()).startsWith("How did Amena do? Rate us from 1 to 5: http");
+        assertThat(server.server().surveys().ofConversation(o).get(0).language()).isEqualTo("en");
+    }
+
+    @Test
+    void aForumThreadGetsNoSurveyItsRepliesArePostedByHandAndASurveyWouldNeverReachTheCustomer() {
+        byte[] feed = es.faro.server.community.CommunityPayloads.atom("Foro", es.faro.server.community.CommunityPayloads
+                .atomEntry("tag:foros.example.com,2026:csat-1", "Carlos", "Portabilidad", "Lenta",
+                        "2026-11-24T09:00:00Z", null));
+        assertThat(es.faro.server.community.CommunityPayloads.postForum(api,
+                es.faro.server.community.CommunityPayloads.ORANGE_FEED, feed).status()).isEqualTo(200);
+        String id = conversationOf("tag:foros.example.com,2026:csat-1", lead);
+        resolve(id, ana);
+        clock.advance(Duration.ofMinutes(10));
+        runDue();
+        assertThat(survey(id)).isNull();
+        assertThat(server.server().surveys().ofConversation(id)).isEmpty();
+        // Not counted as sent either: the response rate is not diluted by surveys nobody received.
+        assertThat(api.get("/api/v1/metrics/csat?from=2026-11-24&to=2026-11-25", lead).at("/total/sent").asInt())
+                .isZero();
     }
 
     @Test
