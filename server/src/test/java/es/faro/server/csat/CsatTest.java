@@ -341,6 +341,11 @@ class CsatTest {
         assertFigures(byQueue.get("q-orange"), 2, 2, 2, 1);
         Map<String, JsonNode> byDay = byKey(api.get("/api/v1/metrics/csat?" + window + "&groupBy=day", lead));
         assertFigures(byDay.get("2026-11-24"), 4, 3, 3, 2);
+        // The live figures carry today's CSAT too (they said "no data" whatever the answers were).
+        Reply live = api.get("/api/v1/metrics/live", lead);
+        assertThat(live.at("/csat/ratings").asInt()).isEqualTo(3);
+        assertThat(live.at("/csat/satisfied").asInt()).isEqualTo(2);
+        assertThat(live.at("/csat/ratio").asDouble()).isCloseTo(2.0 / 3, within(1e-9));
         // A window before everything: no data.
         Reply empty = api.get("/api/v1/metrics/csat?from=2026-11-01&to=2026-11-02", lead);
         assertThat(empty.at("/total/sent").asInt()).isZero();
