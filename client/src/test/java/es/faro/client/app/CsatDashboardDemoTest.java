@@ -76,9 +76,17 @@ class CsatDashboardDemoTest {
         waitFor(30, () -> survey(id) != null);
         assertThat(survey(id).get("public").asBoolean()).isFalse();
         assertThat(csatValue().getText()).isEqualTo("—"); // sent, not answered: still no data
+        waitFor(20, () -> csatDetail().getText().equals("1 encuestas enviadas, ninguna respondida aún"));
 
         dm("csat-dm-2", "5 muy bien");
         waitFor(20, () -> csatValue().getText().startsWith("100"));
+        // One survey sent and answered: a 100 % response rate under the CSAT.
+        waitFor(20, () -> csatDetail().getText().matches("1 valoraciones · 100.%"
+                + " de encuestas respondidas · objetivo 67.%"));
+    }
+
+    private Label csatDetail() {
+        return robot.lookup("#tile-csat-detail").queryAs(Label.class);
     }
 
     private JsonNode survey(String conversationId) throws Exception {
