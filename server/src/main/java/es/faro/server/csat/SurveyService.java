@@ -33,9 +33,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -411,12 +413,16 @@ public final class SurveyService implements IngestService.SurveyAnswers {
     /**
      * CSAT and response rate over [from, to): see {@link CsatFigures}. {@code groupBy} is brand,
      * channel, queue, agent or day (Madrid calendar day: of sending for sent/responded, of answering
-     * for ratings).
+     * for ratings). A survey whose delivery the network refused for good (FAILED) is not counted as
+     * sent: the customer never got it; sent again by an agent and delivered, it counts.
      */
     public CsatReport report(Instant from, Instant to, String groupBy) {
+        Set<String> refused = new HashSet<>();
         List<Survey> rows = store.read(c -> {
             List<Survey> result = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM csat_surveys WHERE"
+            // The survey message's delivery state: one the network refused for good never reached the customer.
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", (SELECT d.state FROM deliveries d"
+                    + " WHERE d.message_id = csat_surveys.message_id) FROM csat_surveys WHERE"
                     + " (sent_at >= ? AND sent_at < ?) OR (answered_at >= ? AND answered_at < ?)")) {
                 ps.setLong(1, from.toEpochMilli());
                 ps.setLong(2, to.toEpochMilli());
@@ -424,7 +430,11 @@ public final class SurveyService implements IngestService.SurveyAnswers {
                 ps.setLong(4, to.toEpochMilli());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        result.add(row(rs));
+                        Survey s = row(rs);
+                        result.add(s);
+                        if ("FAILED".equals(rs.getString(16))) {
+                            refused.add(s.id());
+                        }
                     }
                 }
             }
@@ -440,7 +450,7 @@ public final class SurveyService implements IngestService.SurveyAnswers {
         Map<String, int[]> groups = new TreeMap<>();
         int[] total = new int[4];
         for (Survey s : rows) {
-            boolean sent = !s.sentAt().isBefore(from) && s.sentAt().isBefore(to);
+            boolean sent = !s.sentAt().isBefore(from) && s.sentAt().isBefore(to) && !refused.contains(s.id());
             boolean rated = s.answeredAt() != null && !s.answeredAt().isBefore(from) && s.answeredAt().isBefore(to);
             String sentKey = key != null ? key.apply(s) : day(s.sentAt());
             String ratedKey = key != null ? key.apply(s) : s.answeredAt() == null ? null : day(s.answeredAt());
