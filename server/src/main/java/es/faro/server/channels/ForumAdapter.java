@@ -27,9 +27,10 @@ import org.xml.sax.SAXException;
  * External forums: an Atom feed ({@code <feed><entry>}) or RSS 2.0 ({@code <rss><channel><item>})
  * as fetched from the forum, with the feed's account id (its URL) in {@code ?account=}. A reply names
  * its parent with the Atom threading extension ({@code <thr:in-reply-to ref="..."/>}, RFC 4685),
- * which RSS feeds use too. An entry fetched again with another text is an edit; a removed post comes as an
- * Atom tombstone ({@code <at:deleted-entry ref="..." when="..."/>}, RFC 6721). Parsed with the JDK's DOM parser with DTDs and external entities off
- * (no XXE). Signed with {@code X-Faro-Signature: sha256=HEX}.
+ * which RSS feeds use too. An entry fetched again with another text is an edit; a removed post comes
+ * as an Atom tombstone ({@code <at:deleted-entry ref="..." when="..."/>}, RFC 6721). Parsed with the
+ * JDK's DOM parser with DTDs and external entities off (no XXE). Signed with
+ * {@code X-Faro-Signature: sha256=HEX}.
  */
 public final class ForumAdapter implements ChannelAdapter {
     static final String ATOM = "http://www.w3.org/2005/Atom";

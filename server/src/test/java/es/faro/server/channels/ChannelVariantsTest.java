@@ -206,7 +206,8 @@ class ChannelVariantsTest {
         String text = "\\u0394\\u03b5\\u03bd \\u03ad\\u03c7\\u03c9 \\u03c3\\u03ae\\u03bc\\u03b1 "
                 + "\\u0928\\u092e\\u0938\\u094d\\u0924\\u0947 \\ud83d\\ude21";
         Reply r = facebook("{\"object\":\"page\",\"entry\":[{\"id\":\"" + ORANGE_PAGE + "\",\"time\":1732600000,"
-                + "\"changes\":[{\"field\":\"feed\",\"value\":{\"from\":{\"id\":\"fv-u1\",\"name\":\"\\u039d\\u03af\\u03ba\\u03bf\\u03c2\"},"
+                + "\"changes\":[{\"field\":\"feed\",\"value\":{\"from\":{\"id\":\"fv-u1\","
+                + "\"name\":\"\\u039d\\u03af\\u03ba\\u03bf\\u03c2\"},"
                 + "\"post_id\":\"" + ORANGE_PAGE + "_pv\",\"comment_id\":\"pv_c1\",\"parent_id\":\"" + ORANGE_PAGE
                 + "_pv\",\"created_time\":1732600000,\"item\":\"comment\",\"verb\":\"add\",\"message\":\"" + text
                 + "\"}}]}]}");
