@@ -205,11 +205,26 @@ public final class SurveyService implements IngestService.SurveyAnswers {
         return Optional.of(survey);
     }
 
+    /**
+     * Whether the person had a survey within the quiet period on any of their identities: identities
+     * merged into one profile (X and Facebook of the same customer) are one customer here too.
+     */
     private boolean recentlySurveyed(Connection c, String customerId, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM csat_surveys WHERE customer_id = ? AND sent_at > ?")) {
+        String profile = customerId;
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(profile_id, id) FROM customers WHERE id = ?")) {
             ps.setString(1, customerId);
-            ps.setLong(2, now.minus(settings.quietPeriod()).toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    profile = rs.getString(1);
+                }
+            }
+        }
+        // The profile's identities are the one named by it and those pointing at it (both indexed).
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM csat_surveys WHERE sent_at > ? AND"
+                + " customer_id IN (SELECT id FROM customers WHERE id = ? OR profile_id = ?)")) {
+            ps.setLong(1, now.minus(settings.quietPeriod()).toEpochMilli());
+            ps.setString(2, profile);
+            ps.setString(3, profile);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getInt(1) > 0;
             }

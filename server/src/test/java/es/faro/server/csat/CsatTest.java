@@ -286,6 +286,34 @@ class CsatTest {
     }
 
     @Test
+    void theQuietPeriodCoversEveryIdentityOfAMergedCustomer() {
+        twitterDm(Payloads.ORANGE_X, "dm-p1", "u-p1", "Sin datos en el móvil");
+        String onX = conversationOf("dm-p1", lead);
+        resolve(onX, ana);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(runDue()).isEqualTo(1);
+        // The same person writes on Messenger; an agent merges the two identities into one profile.
+        messenger("2000001", "mid-p1", "f-p1", "Os escribí por X ayer");
+        String onFacebook = conversationOf("mid-p1", lead);
+        String xCustomer = conversation(onX).get("customerId").asText();
+        String fbCustomer = conversation(onFacebook).get("customerId").asText();
+        Reply merged = api.post("/api/v1/customers/" + xCustomer + "/merge", ana, Map.of("with", fbCustomer));
+        assertThat(merged.status()).as(merged.text()).isEqualTo(200);
+        resolve(onFacebook, ana);
+        clock.advance(Duration.ofMinutes(10));
+        runDue();
+        assertThat(survey(onFacebook)).as("surveyed on X two minutes ago: no second survey on Facebook").isNull();
+
+        // Another person on Messenger, not merged with anyone, gets hers.
+        messenger("2000001", "mid-p2", "f-p2", "Hola");
+        String other = conversationOf("mid-p2", lead);
+        resolve(other, ana);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(runDue()).isEqualTo(1);
+        assertThat(survey(other)).isNotNull();
+    }
+
+    @Test
     void metricsEqualAHandComputedFixture() {
         // A: Orange X DM, ana, answered 5 by DM.
         twitterDm(Payloads.ORANGE_X, "dm-a", "u-a", "A");
