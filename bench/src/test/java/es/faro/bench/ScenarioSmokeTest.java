@@ -104,6 +104,21 @@ class ScenarioSmokeTest {
     }
 
     @Test
+    void dashboardCountsEveryArrivalOnTheBacklogTile() throws Exception {
+        // A JVM of its own: JavaFX starts once per JVM and the fxpulse smoke run may have used it here.
+        Map<String, Double> f = runInChild(es.faro.bench.dashboard.DashboardScenario.class, "--smoke");
+        assertThat(f.get("dashboard.backlog.start")).isPositive();
+        assertThat(f.get("dashboard.arrivals")).isPositive();
+        assertThat(f.get("dashboard.events.applied")).isEqualTo(2 * f.get("dashboard.arrivals"));
+        assertThat(f.get("dashboard.arrivals.unseen")).isZero();
+        assertThat(f.get("dashboard.latency.samples")).isPositive();
+        assertThat(f.get("dashboard.latency.max")).isGreaterThanOrEqualTo(f.get("dashboard.latency.p99"));
+        assertThat(f.get("dashboard.snapshots")).isPositive();
+        assertThat(f.get("dashboard.fx.per_event")).isPositive();
+        assertThat(f.get("dashboard.frames")).isPositive();
+    }
+
+    @Test
     void sseClientsReceiveTheIngestedMessages() throws Exception {
         Map<String, Double> f = run(SseFanoutScenario::main, "--smoke");
         assertThat(f.get("sse.clients.connected")).isEqualTo(20);
@@ -132,6 +147,19 @@ class ScenarioSmokeTest {
         void run(String[] args) throws Exception;
     }
 
+    /** Runs a scenario's main in a child JVM on this test's class path and reads its figures. */
+    private static Map<String, Double> runInChild(Class<?> main, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.awt.headless=true", "-cp",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), main.getName()));
+        command.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(stdout).isZero();
+        return figures(stdout);
+    }
+
     /** Runs a scenario main, parses its {@code name value unit} lines (every line must have that form). */
     private static Map<String, Double> run(Main main, String... args) throws Exception {
         PrintStream original = System.out;
@@ -142,8 +170,12 @@ class ScenarioSmokeTest {
         } finally {
             System.setOut(original);
         }
+        return figures(buffer.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, Double> figures(String printed) {
         Map<String, Double> figures = new LinkedHashMap<>();
-        for (String line : buffer.toString(StandardCharsets.UTF_8).split("\n")) {
+        for (String line : printed.split("\n")) {
             if (line.isBlank()) {
                 continue;
             }

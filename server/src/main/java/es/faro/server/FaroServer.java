@@ -68,6 +68,7 @@ public final class FaroServer implements AutoCloseable {
     private es.faro.server.csat.SurveyService surveys;
     private es.faro.server.jobs.JobWorker csatWorker;
     private es.faro.server.channels.demo.DemoSurveyResponder demoSurveys;
+    private es.faro.server.channels.demo.DemoColleagues demoColleagues;
     private es.faro.server.automation.ClassifierService classifier;
     private es.faro.server.jobs.JobWorker pollWorker;
     private es.faro.server.jobs.JobWorker profileWorker;
@@ -214,6 +215,8 @@ public final class FaroServer implements AutoCloseable {
                         config.channelSecrets(), config.demoTrafficSeed(), java.time.Duration.ofSeconds(40));
                 surveys.addSentListener(server.demoSurveys);
             }
+            server.demoColleagues = DemoFloor.colleagues(config, store, baseUri, clock);
+            server.demoColleagues.start();
             server.csatWorker = new es.faro.server.jobs.JobWorker(store, clock, config.nodeId(),
                     es.faro.server.csat.SurveyService.JOB_KIND, surveys.settings().workerNap(),
                     java.time.Duration.ofMinutes(1), job -> surveys.sendDue(job.payload())).start();
@@ -292,6 +295,9 @@ public final class FaroServer implements AutoCloseable {
         }
         if (pollWorker != null) {
             pollWorker.close();
+        }
+        if (demoColleagues != null) {
+            demoColleagues.close();
         }
         if (demoSurveys != null) {
             demoSurveys.close();

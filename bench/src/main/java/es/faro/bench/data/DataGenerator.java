@@ -168,6 +168,33 @@ public final class DataGenerator {
         return next;
     }
 
+    /**
+     * The events a customer's first message produces on the server: a NEW conversation (unassigned,
+     * a fresh first-response clock) and its message, in the order the server writes them. Each one
+     * adds one to a lead's backlog.
+     */
+    public Conversation firstContact(Instant at, List<Event> out) {
+        long n = ++arrivalSeq;
+        String id = String.format("bench-n-%08d", n);
+        String brand = pick(BRANDS.toArray(String[]::new), BRAND_WEIGHTS);
+        Channel channel = pick(CHANNELS, CHANNEL_WEIGHTS);
+        String customerId = "bench-new-cust-" + n;
+        String customerName = "Cliente nuevo " + n;
+        Message m = message(String.format("bench-a-%08d", n), id, channel, MessageKind.IN, customerId, customerName,
+                at, false);
+        SlaClock response = new SlaClock(SlaClockKind.FIRST_RESPONSE, at, at.plus(RESPONSE_SLA),
+                at.plus(RESPONSE_SLA.multipliedBy(3).dividedBy(4)), null);
+        SlaClock resolution = new SlaClock(SlaClockKind.RESOLUTION, at, at.plus(Duration.ofDays(2)),
+                at.plus(Duration.ofHours(36)), null);
+        String snippet = m.body().length() > 120 ? m.body().substring(0, 120) : m.body();
+        Conversation c = new Conversation(id, brand, channel, customerId, customerName, "@nuevo" + n,
+                ConversationStatus.NEW, Priority.P3, List.of(), null, null, "es", snippet, MessageKind.IN, 1, at, at,
+                at, response, resolution, 1);
+        out.add(new Event(++eventSeq, EventType.CONVERSATION, at, Json.tree(c)));
+        out.add(new Event(++eventSeq, EventType.MESSAGE, at, Json.tree(m)));
+        return c;
+    }
+
     /** Event sequence numbers continue from here (the cache skips events at or below its cursor). */
     public void startEventsAfter(long seq) {
         eventSeq = seq;

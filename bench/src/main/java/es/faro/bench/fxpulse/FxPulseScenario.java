@@ -157,7 +157,7 @@ public final class FxPulseScenario {
     }
 
     /** Monocle's headless screen and software rendering, set before the toolkit starts. */
-    static void headless() {
+    public static void headless() {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");

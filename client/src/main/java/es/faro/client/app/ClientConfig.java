@@ -28,6 +28,8 @@ public final class ClientConfig {
     public static final String DEMO_USER = "demo.user";
     public static final String DEMO_RATE = "demo.traffic.rate";
     public static final String DEMO_PORT = "demo.port";
+    /** Demo mode: the other demo agents work beside the user (true by default). */
+    public static final String DEMO_COLLEAGUES = "demo.colleagues";
     /** Where the per-user settings file goes; default: the user's config folder, or data.dir when that is set. */
     public static final String CONFIG_DIR = "config.dir";
 
@@ -59,7 +61,8 @@ public final class ClientConfig {
                 overridden.add(key);
             }
         }
-        for (String key : new String[] {SERVER_URL, LANGUAGE, THEME, DATA_DIR, DEMO_USER, DEMO_RATE, DEMO_PORT, CONFIG_DIR}) {
+        for (String key : new String[] {SERVER_URL, LANGUAGE, THEME, DATA_DIR, DEMO_USER, DEMO_RATE, DEMO_PORT, DEMO_COLLEAGUES,
+                CONFIG_DIR}) {
             String envValue = env.get(envName(key));
             if (envValue != null) {
                 p.setProperty(key, envValue);

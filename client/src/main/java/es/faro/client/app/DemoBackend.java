@@ -25,9 +25,11 @@ final class DemoBackend implements AutoCloseable {
         this.login = login;
     }
 
-    static DemoBackend start(Path dataDir, int port, String demoUser, double messagesPerMinute) throws IOException, ApiException {
-        EmbeddedServer server = EmbeddedServer.start(
-                new EmbeddedServer.Options(dataDir, port, true, messagesPerMinute));
+    /** {@code colleagues}: the other demo agents work the floor too (their replies feed the lead's figures). */
+    static DemoBackend start(Path dataDir, int port, String demoUser, double messagesPerMinute, boolean colleagues)
+            throws IOException, ApiException {
+        EmbeddedServer.Options options = new EmbeddedServer.Options(dataDir, port, true, messagesPerMinute);
+        EmbeddedServer server = EmbeddedServer.start(colleagues ? options.withColleaguesBesides(demoUser) : options);
         try {
             ApiClient api = new ApiClient(server.baseUri(), ApiClient.defaultHttpClient());
             LoginResponse login = api.login(demoUser, DEMO_PASSWORD);

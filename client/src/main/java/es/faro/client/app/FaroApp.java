@@ -158,7 +158,8 @@ public final class FaroApp extends Application {
             double rate = config.get(ClientConfig.DEMO_RATE).map(Double::parseDouble).orElse(20.0);
             tasks.run(() -> {
                 int port = config.get(ClientConfig.DEMO_PORT).map(Integer::parseInt).orElse(0);
-                demo = DemoBackend.start(dirs.data().resolve("demo-server"), port, demoUser, rate);
+                boolean colleagues = config.get(ClientConfig.DEMO_COLLEAGUES).map(Boolean::parseBoolean).orElse(true);
+                demo = DemoBackend.start(dirs.data().resolve("demo-server"), port, demoUser, rate, colleagues);
                 if (stopping) {
                     demo.close();
                     return null;

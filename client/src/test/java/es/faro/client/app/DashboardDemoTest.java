@@ -79,6 +79,32 @@ class DashboardDemoTest {
         long sent = tweet("orange", "Mi fibra no funciona desde esta mañana, ¿me ayudáis?");
         waitFor(15, () -> backlogTile().getText().equals(Integer.toString(before + 1)));
         LOG.info("backlog tile changed {} ms after the webhook was acknowledged", System.currentTimeMillis() - sent);
+
+        // Wallboard mode: full screen, no controls, no charts; F11 brings the desk layout back.
+        javafx.stage.Stage dashboard = (javafx.stage.Stage) robot.lookup("#dashboard").query().getScene().getWindow();
+        robot.clickOn("#wallboard-toggle");
+        waitFor(10, dashboard::isFullScreen);
+        assertThat(robot.lookup("#wallboard-toggle").query().getParent().isVisible()).isFalse();
+        assertThat(robot.lookup(".dash-charts").query().isVisible()).isFalse();
+        assertThat(backlogTile().getText()).isEqualTo(Integer.toString(before + 1));
+        robot.press(javafx.scene.input.KeyCode.F11).release(javafx.scene.input.KeyCode.F11);
+        waitFor(10, () -> !dashboard.isFullScreen());
+        assertThat(robot.lookup("#wallboard-toggle").query().getParent().isVisible()).isTrue();
+        assertThat(robot.lookup(".dash-charts").query().isVisible()).isTrue();
+
+        // The inbound chart paints each brand in its own colour (Orange's #FF7900, config/reference/brands.json),
+        // its bars and its legend, as its dot everywhere else: not in the chart palette's unrelated colours.
+        robot.clickOn(robot.lookup(".button").match(n -> n instanceof javafx.scene.control.Button b
+                && b.getText() != null && b.getText().startsWith("Actualizar")).<javafx.scene.Node>query());
+        waitFor(30, () -> orangeSeries().isPresent() && orangeSeries().get().getData().stream()
+                .anyMatch(d -> d.getNode() != null && d.getNode().getStyle().contains("#FF7900")));
+        waitFor(10, () -> robot.lookup(".chart-legend-item").match(n -> n instanceof Label l && "Orange".equals(l.getText())
+                && l.getGraphic() != null && l.getGraphic().getStyle().contains("#FF7900")).tryQuery().isPresent());
+    }
+
+    private java.util.Optional<javafx.scene.chart.XYChart.Series<String, Number>> orangeSeries() {
+        javafx.scene.chart.StackedBarChart<String, Number> chart = robot.lookup("#chart-volume").query();
+        return chart.getData().stream().filter(s -> "Orange".equals(s.getName())).findFirst();
     }
 
     /** Posts a customer tweet mentioning the brand through the signed X webhook; returns when it was acknowledged. */

@@ -54,6 +54,14 @@ class DemoModeWorkstationTest {
         robot.clickOn("Todas mis marcas");
         waitFor(60, () -> !list.getItems().isEmpty());
         assertThat(list.getItems()).allMatch(c -> c.brandId().equals("orange") || c.brandId().equals("jazztel"));
+        // An agent has neither the lead's dashboard nor the SLA admin screen: no button, and Ctrl+D opens nothing.
+        assertThat(robot.lookup("#open-dashboard").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#open-sla-admin").tryQuery()).isEmpty();
+        robot.clickOn(list);
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        Thread.sleep(500);
+        assertThat(robot.lookup("#dashboard").tryQuery()).isEmpty();
+        assertThat(javafx.stage.Window.getWindows().stream().filter(w -> w instanceof javafx.stage.Stage && w.isShowing())).hasSize(1);
 
         Node firstRow = robot.from(list).lookup(".list-cell").nth(0).query();
         robot.clickOn(firstRow);

@@ -58,6 +58,9 @@ public final class RunningFaro implements AutoCloseable {
         if (given.stream().noneMatch(a -> a.startsWith("--theme="))) {
             all.add("--theme=light");
         }
+        if (given.stream().noneMatch(a -> a.startsWith("--demo.colleagues="))) {
+            all.add("--demo.colleagues=false"); // a test's conversations stay where the test puts them
+        }
         all.addAll(given);
         return all;
     }

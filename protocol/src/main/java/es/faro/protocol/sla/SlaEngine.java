@@ -31,11 +31,7 @@ public final class SlaEngine {
 
     /** The target of the clock's kind under the conversation's policy, if any. */
     public Optional<Duration> targetOf(Conversation conv, SlaClockKind kind) {
-        return policies.policyFor(conv.brandId(), conv.channel(), conv.priority()).map(p -> switch (kind) {
-            case FIRST_RESPONSE -> p.firstResponse();
-            case NEXT_RESPONSE -> p.nextResponse();
-            case RESOLUTION -> p.resolution();
-        });
+        return policies.policyFor(conv.brandId(), conv.channel(), conv.priority()).map(p -> target(p, kind));
     }
 
     /**
@@ -84,15 +80,48 @@ public final class SlaEngine {
     }
 
     /**
-     * A new priority may fall under another policy: a running clock is recomputed from its start
-     * under the new policy, and stays paused if it was paused.
+     * A new priority at {@code at} may fall under another policy. A running clock keeps the business
+     * time it has already used (pauses excluded) and gets the new policy's target and calendar for
+     * the rest; a paused clock stays paused. When the new target is already used up, the clock is
+     * due where it would have been from its start under the new policy (never later than {@code at}).
      */
-    public SlaClock reprioritized(Conversation conv, SlaClock clock, Priority priority) {
+    public SlaClock reprioritized(Conversation conv, SlaClock clock, Priority priority, Instant at) {
         if (clock == null || !clock.isRunning()) {
             return clock;
         }
-        return policies.start(clock.kind(), conv.brandId(), conv.channel(), priority, clock.startedAt())
-                .map(fresh -> clock.isPaused() ? SlaClocks.pause(fresh, clock.pausedAt()) : fresh)
-                .orElse(clock);
+        Optional<SlaPolicy> next = policies.policyFor(conv.brandId(), conv.channel(), priority);
+        Optional<Duration> target = next.map(p -> target(p, clock.kind()));
+        if (target.isEmpty() || target.get() == null) {
+            return clock;
+        }
+        SlaPolicy policy = next.get();
+        BusinessCalendar calendar = policies.calendar(policy);
+        SlaClock fromStart = SlaClocks.start(clock.kind(), policy, target.get(), calendar, clock.startedAt());
+        Optional<Duration> before = targetOf(conv, clock.kind());
+        if (before.isEmpty()) {
+            return clock.isPaused() ? SlaClocks.pause(fromStart, clock.pausedAt()) : fromStart;
+        }
+        Instant end = clock.isPaused() && clock.pausedAt().isBefore(at) ? clock.pausedAt() : at;
+        Duration used = SlaClocks.used(clock, before.get(), calendarOf(conv), end);
+        Instant due = reached(calendar, end, target.get(), used, fromStart.dueAt());
+        Instant warn = reached(calendar, end, policy.warnAfter(target.get()), used, fromStart.warnAt());
+        return new SlaClock(clock.kind(), clock.startedAt(), due, warn, null, clock.isPaused() ? clock.pausedAt() : null);
+    }
+
+    private static Duration target(SlaPolicy p, SlaClockKind kind) {
+        return switch (kind) {
+            case FIRST_RESPONSE -> p.firstResponse();
+            case NEXT_RESPONSE -> p.nextResponse();
+            case RESOLUTION -> p.resolution();
+        };
+    }
+
+    /** When {@code amount} of business time is reached, {@code used} of it being spent by {@code end}. */
+    private static Instant reached(BusinessCalendar calendar, Instant end, Duration amount, Duration used,
+                                   Instant fromStart) {
+        if (amount.compareTo(used) > 0) {
+            return calendar.plus(end, amount.minus(used));
+        }
+        return fromStart.isAfter(end) ? end : fromStart;
     }
 }

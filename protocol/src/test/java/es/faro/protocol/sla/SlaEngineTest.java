@@ -77,14 +77,43 @@ class SlaEngineTest {
     }
 
     @Test
-    void aNewPriorityRecomputesRunningClocksFromTheirStartAndKeepsAPause() {
+    void aNewPriorityAppliesItsTargetToTheBusinessTimeUsedAndKeepsAPause() {
         Conversation conv = conversation(madrid("2026-11-24T10:00"));
-        SlaClock urgent = engine.reprioritized(conv, conv.response(), Priority.P1);
+        SlaClock urgent = engine.reprioritized(conv, conv.response(), Priority.P1, madrid("2026-11-24T10:00"));
         assertThat(urgent.dueAt()).isEqualTo(madrid("2026-11-24T10:15"));
         Conversation paused = engine.pause(conv, madrid("2026-11-24T10:05"));
-        SlaClock pausedUrgent = engine.reprioritized(paused, paused.response(), Priority.P1);
+        SlaClock pausedUrgent = engine.reprioritized(paused, paused.response(), Priority.P1, madrid("2026-11-24T10:30"));
         assertThat(pausedUrgent.pausedAt()).isEqualTo(madrid("2026-11-24T10:05"));
+        assertThat(pausedUrgent.dueAt()).isEqualTo(madrid("2026-11-24T10:15"));
+        assertThat(pausedUrgent.stateAt(madrid("2026-11-24T10:30"))).isEqualTo(SlaState.OK);
+        // Resumed at 11:00 under the new priority: the 10 minutes left run from then.
+        Conversation resumed = engine.resume(paused.toBuilder().priority(Priority.P1).response(pausedUrgent).build(),
+                madrid("2026-11-24T11:00"));
+        assertThat(resumed.response().dueAt()).isEqualTo(madrid("2026-11-24T11:10"));
         assertThat(engine.calendarOf(conv).id()).isEqualTo("office");
         assertThat(engine.targetOf(conv, SlaClockKind.NEXT_RESPONSE)).contains(Duration.ofMinutes(30));
+    }
+
+    /** A pause that already ended is not counted against the new target (it was, when clocks restarted from their start). */
+    @Test
+    void aNewPriorityAfterAPauseDoesNotCountThePause() {
+        // 09:00 first message (1 h), 09:10–12:00 pending, 12:02 raised to P1 (15 min): 12 minutes used, 3 left.
+        Conversation conv = conversation(madrid("2026-11-24T09:00"));
+        Conversation back = engine.resume(engine.pause(conv, madrid("2026-11-24T09:10")), madrid("2026-11-24T12:00"));
+        assertThat(back.response().dueAt()).isEqualTo(madrid("2026-11-24T12:50"));
+        SlaClock urgent = engine.reprioritized(back, back.response(), Priority.P1, madrid("2026-11-24T12:02"));
+        assertThat(urgent.dueAt()).isEqualTo(madrid("2026-11-24T12:05"));
+        assertThat(urgent.startedAt()).isEqualTo(madrid("2026-11-24T09:00"));
+        // Its warning share (11 min 15 s) was already used up: in WARNING now, due at 12:05.
+        assertThat(urgent.stateAt(madrid("2026-11-24T12:03"))).isEqualTo(SlaState.WARNING);
+        assertThat(urgent.stateAt(madrid("2026-11-24T12:05"))).isEqualTo(SlaState.BREACHED);
+        // Raised at 12:20 instead: 30 minutes used, more than 15: breached, due where it was from the start.
+        SlaClock late = engine.reprioritized(back, back.response(), Priority.P1, madrid("2026-11-24T12:20"));
+        assertThat(late.dueAt()).isEqualTo(madrid("2026-11-24T09:15"));
+        assertThat(late.stateAt(madrid("2026-11-24T12:20"))).isEqualTo(SlaState.BREACHED);
+        // And back down to P3 from the urgent clock: 12 minutes used of the hour, 48 left from 12:02.
+        Conversation raised = back.toBuilder().priority(Priority.P1).response(urgent).build();
+        SlaClock calmer = engine.reprioritized(raised, urgent, Priority.P3, madrid("2026-11-24T12:02"));
+        assertThat(calmer.dueAt()).isEqualTo(madrid("2026-11-24T12:50"));
     }
 }

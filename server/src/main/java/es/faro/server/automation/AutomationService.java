@@ -277,7 +277,7 @@ public final class AutomationService {
         }
         RuleEngine.Outcome out = engine.apply(rules, AutomationRule.ON_MESSAGE,
                 new RuleEngine.Facts(conv, inbound.body(), customer, now));
-        Conversation next = reprioritized(ref, conv, out.conversation());
+        Conversation next = reprioritized(ref, conv, out.conversation(), now);
         List<Message> replies = new ArrayList<>();
         // Threads sort by the stored millisecond, then by random id: an answer must sort after its question.
         Instant replyAt = now.toEpochMilli() > inbound.createdAt().toEpochMilli() ? now : inbound.createdAt().plusMillis(1);
@@ -314,7 +314,7 @@ public final class AutomationService {
         }
         RuleEngine.Outcome out = engine.apply(rules, AutomationRule.ON_CHANGE,
                 new RuleEngine.Facts(changed, null, null, clock.instant()));
-        return reprioritized(reference.get(), changed, out.conversation());
+        return reprioritized(reference.get(), changed, out.conversation(), clock.instant());
     }
 
     /** The enabled rules, read once per write task. */
@@ -322,14 +322,14 @@ public final class AutomationService {
         return RuleRows.all(c).stream().filter(AutomationRule::enabled).toList();
     }
 
-    private static Conversation reprioritized(Reference ref, Conversation before, Conversation after) {
+    private static Conversation reprioritized(Reference ref, Conversation before, Conversation after, Instant at) {
         if (after.priority() == before.priority()) {
             return after;
         }
         SlaEngine sla = new SlaEngine(ref.sla());
         return after.toBuilder()
-                .response(sla.reprioritized(before, before.response(), after.priority()))
-                .resolution(sla.reprioritized(before, before.resolution(), after.priority()))
+                .response(sla.reprioritized(before, before.response(), after.priority(), at))
+                .resolution(sla.reprioritized(before, before.resolution(), after.priority(), at))
                 .build();
     }
 

@@ -30,16 +30,28 @@ public final class EmbeddedServer implements AutoCloseable {
      * @param demoTraffic       whether to run the demo traffic simulator
      * @param demoRatePerMinute simulated inbound messages a minute
      * @param trafficFactory    the simulator; defaults to {@link TrafficSources#demo()}
+     * @param colleaguesBesides with demo traffic, the other demo agents work beside this user (the one
+     *                          at the workstation); null for nobody else on the floor
      */
     public record Options(Path dataDir, int port, boolean demoTraffic, double demoRatePerMinute,
-                          Optional<TrafficSourceFactory> trafficFactory) {
+                          Optional<TrafficSourceFactory> trafficFactory, String colleaguesBesides) {
         public Options {
             Objects.requireNonNull(dataDir, "dataDir");
             trafficFactory = trafficFactory == null ? Optional.empty() : trafficFactory;
         }
 
+        public Options(Path dataDir, int port, boolean demoTraffic, double demoRatePerMinute,
+                       Optional<TrafficSourceFactory> trafficFactory) {
+            this(dataDir, port, demoTraffic, demoRatePerMinute, trafficFactory, null);
+        }
+
         public Options(Path dataDir, int port, boolean demoTraffic, double demoRatePerMinute) {
             this(dataDir, port, demoTraffic, demoRatePerMinute, TrafficSources.demo());
+        }
+
+        /** The same, with the other demo agents at work beside {@code user}. */
+        public Options withColleaguesBesides(String user) {
+            return new Options(dataDir, port, demoTraffic, demoRatePerMinute, trafficFactory, user);
         }
     }
 
@@ -53,6 +65,10 @@ public final class EmbeddedServer implements AutoCloseable {
             overrides.put("demo.traffic.rate", Double.toString(options.demoRatePerMinute()));
         }
         overrides.put("embedded.demo", "true");
+        if (options.colleaguesBesides() != null) {
+            overrides.put("demo.colleagues", "true");
+            overrides.put("demo.colleagues.besides", options.colleaguesBesides());
+        }
         // Demo: satisfaction surveys go out seconds after a conversation is resolved, so the demo shows them.
         overrides.put("csat.delay", "PT3S");
         overrides.put("csat.worker.nap", "PT1S");

@@ -98,16 +98,20 @@ public final class MetricsService {
             return new Snapshot(active, SlaResultRows.relevant(c, today.from(), today.to()),
                     SlaResultRows.relevant(c, lastHour.from(), lastHour.to()), Agents.all(c));
         });
+        int backlog = 0;
         int warning = 0;
         int breached = 0;
         Instant oldest = null;
         Map<String, Integer> assigned = new TreeMap<>();
         for (Conversation conv : s.active()) {
-            SlaState state = conv.slaStateAt(now);
-            if (state == SlaState.WARNING) {
-                warning++;
-            } else if (state == SlaState.BREACHED) {
-                breached++;
+            if (waitingOnUs(conv)) {
+                backlog++;
+                SlaState state = conv.slaStateAt(now);
+                if (state == SlaState.WARNING) {
+                    warning++;
+                } else if (state == SlaState.BREACHED) {
+                    breached++;
+                }
             }
             SlaClock response = conv.response();
             // Waiting on us: an inbound message whose response clock runs and is not paused on the customer.
@@ -136,8 +140,18 @@ public final class MetricsService {
                 Row::assigneeId, (key, parts) -> new Breakdown(null, null, null, key, 0, 0, 0, null));
         java.util.function.BiFunction<Instant, Instant, Csat> csat = csatSource;
         return new LiveMetrics(now, level, csat == null ? Csat.noData() : csat.apply(today.from(), today.to()),
-                s.active().size(), oldest, warning, breached, agents,
+                backlog, oldest, warning, breached, agents,
                 byBrandChannel, byQueue, byAgent, forecast(s.lastHour(), lastHour));
+    }
+
+    /**
+     * The backlog and its WARNING / BREACHED counts are the conversations waiting on us, NEW or OPEN,
+     * as on the lead's dashboard (docs/dashboard.md): a PENDING conversation waits on the customer
+     * and its clocks are paused. Agents' load still counts PENDING conversations.
+     */
+    private static boolean waitingOnUs(Conversation conv) {
+        return conv.status() == es.faro.protocol.model.ConversationStatus.NEW
+                || conv.status() == es.faro.protocol.model.ConversationStatus.OPEN;
     }
 
     /** Fields a breakdown key stands for, filled from the first conversation or row seen with it. */
@@ -158,12 +172,14 @@ public final class MetricsService {
                 continue;
             }
             int[] n = live.computeIfAbsent(key, k -> new int[3]);
-            n[0]++;
-            SlaState state = conv.slaStateAt(now);
-            if (state == SlaState.WARNING) {
-                n[1]++;
-            } else if (state == SlaState.BREACHED) {
-                n[2]++;
+            if (waitingOnUs(conv)) {
+                n[0]++;
+                SlaState state = conv.slaStateAt(now);
+                if (state == SlaState.WARNING) {
+                    n[1]++;
+                } else if (state == SlaState.BREACHED) {
+                    n[2]++;
+                }
             }
             Parts p = parts.computeIfAbsent(key, k -> new Parts());
             p.brandId = conv.brandId();

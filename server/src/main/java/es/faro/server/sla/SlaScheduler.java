@@ -63,6 +63,8 @@ public final class SlaScheduler implements AutoCloseable {
     private final Thread thread;
     private long seq;
     private volatile boolean running = true;
+    /** Other nodes' changes, with a shared PostgreSQL database; null on one SQLite node. */
+    private SlaFollower follower;
 
     public SlaScheduler(Store store, Clock clock, Duration maxNap) {
         this.store = store;
@@ -76,7 +78,10 @@ public final class SlaScheduler implements AutoCloseable {
     public SlaScheduler start() {
         List<Conversation> active = new ArrayList<>();
         Map<String, Set<String>> done = new HashMap<>();
+        long[] seen = new long[1];
         store.read(c -> {
+            // Before the conversations: a change committed meanwhile is followed, not missed.
+            seen[0] = EventLog.maxSeq(c);
             String after = null;
             while (true) {
                 List<Conversation> page = Conversations.activePage(c, es.faro.server.store.Scope.everything(), after, 1_000);
@@ -105,6 +110,9 @@ public final class SlaScheduler implements AutoCloseable {
         }
         active.forEach(this::schedule);
         thread.start();
+        if (store instanceof es.faro.server.store.PostgresStore) {
+            follower = new SlaFollower(store, this::schedule, seen[0]).start();
+        }
         LOG.info("SLA scheduler watching {} active conversations", active.size());
         return this;
     }
@@ -261,6 +269,9 @@ public final class SlaScheduler implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        if (follower != null) {
+            follower.close();
+        }
         thread.interrupt();
         try {
             thread.join(2_000);

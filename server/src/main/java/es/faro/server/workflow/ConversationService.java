@@ -207,9 +207,9 @@ public final class ConversationService {
         }
         Reference ref = reference.get();
         return change(actor, idempotencyKey, "conversation.priority", id, version, conv -> conv.toBuilder().priority(req.priority())
-                // A new priority may fall under another SLA policy: recompute running clocks from their start.
-                .response(restart(ref, conv, conv.response(), req))
-                .resolution(restart(ref, conv, conv.resolution(), req)));
+                // A new priority may fall under another SLA policy: running clocks take its targets.
+                .response(restart(ref, conv, conv.response(), req, clock.instant()))
+                .resolution(restart(ref, conv, conv.resolution(), req, clock.instant())));
     }
 
     public CompletableFuture<Conversation> labels(Agent actor, String id, LabelsRequest req) {
@@ -233,8 +233,8 @@ public final class ConversationService {
         });
     }
 
-    private static SlaClock restart(Reference ref, Conversation conv, SlaClock clock, PriorityRequest req) {
-        return new SlaEngine(ref.sla()).reprioritized(conv, clock, req.priority());
+    private static SlaClock restart(Reference ref, Conversation conv, SlaClock clock, PriorityRequest req, Instant at) {
+        return new SlaEngine(ref.sla()).reprioritized(conv, clock, req.priority(), at);
     }
 
     @FunctionalInterface

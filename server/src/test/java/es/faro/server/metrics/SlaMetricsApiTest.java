@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
  *  12:00              B and C pass due      → sla.breached ×2; E arrives (amena)
  *  12:30              reply to B            → B missed (2 h 30); F passes warn → sla.warning
  * </pre>
- * At 12:30: service level today = met 1 (A) / (1 + missed 1 (B) + breached 1 (C)) = 1/3; backlog 6
- * (A B C D E F); oldest waiting C (10:00); WARNING 1 (F), BREACHED 1 (C).
+ * At 12:30: service level today = met 1 (A) / (1 + missed 1 (B) + breached 1 (C)) = 1/3; backlog 5
+ * (A B C E F: D waits on the customer); oldest waiting C (10:00); WARNING 1 (F), BREACHED 1 (C).
  */
 class SlaMetricsApiTest {
     static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
@@ -179,14 +179,14 @@ class SlaMetricsApiTest {
         assertThat(live.at("/serviceLevel/breached").asInt()).isEqualTo(1);
         assertThat(live.at("/serviceLevel/ratio").asDouble()).isEqualTo(1.0 / 3);
         assertThat(live.at("/serviceLevel/goal").asDouble()).isEqualTo(0.83);
-        assertThat(live.get("backlog").asInt()).isEqualTo(6);
+        assertThat(live.get("backlog").asInt()).isEqualTo(5);
         assertThat(live.get("oldestWaitingSince").asText()).isEqualTo("2026-11-24T09:00:00Z");
         assertThat(live.get("warning").asInt()).isEqualTo(1);
         assertThat(live.get("breached").asInt()).isEqualTo(1);
         assertThat(live.at("/csat/ratings").asInt()).isZero();
         assertThat(live.at("/csat/ratio").isMissingNode() || live.at("/csat/ratio").isNull()).isTrue();
         JsonNode orange = find(live.get("byBrandChannel"), "brandId", "orange");
-        assertThat(orange.get("backlog").asInt()).isEqualTo(5);
+        assertThat(orange.get("backlog").asInt()).isEqualTo(4);
         assertThat(orange.get("breached").asInt()).isEqualTo(1);
         assertThat(orange.get("warning").asInt()).isEqualTo(1);
         assertThat(orange.at("/serviceLevel/met").asInt()).isEqualTo(1);
@@ -228,6 +228,47 @@ class SlaMetricsApiTest {
         assertThat(twelve.get("inbound").asInt()).isEqualTo(1);
         assertThat(twelve.at("/serviceLevel/missed").asInt()).isEqualTo(1);
         assertThat(twelve.at("/serviceLevel/breached").asInt()).isEqualTo(1);
+    }
+
+    /** The same morning grouped the other ways the issue asks for: each group recounts its own conversations. */
+    @Test
+    void slaReportByChannelQueueAndAgent() {
+        String window = "from=2026-11-24&to=2026-11-25";
+        JsonNode byChannel = api.get("/api/v1/metrics/sla?" + window + "&groupBy=channel", lucia).at("/rows");
+        assertThat(byChannel.size()).isEqualTo(1);
+        JsonNode x = find(byChannel, "key", es.faro.protocol.model.Channel.TWITTER.wireName());
+        assertThat(x.get("inbound").asInt()).isEqualTo(6);
+        assertThat(x.at("/serviceLevel/met").asInt()).isEqualTo(1);
+        assertThat(x.at("/serviceLevel/missed").asInt()).isEqualTo(1);
+        assertThat(x.at("/serviceLevel/breached").asInt()).isEqualTo(1);
+
+        // Routed by brand: A B C D F to Orange's queue, E to Amena's.
+        JsonNode byQueue = api.get("/api/v1/metrics/sla?" + window + "&groupBy=queue", lucia).at("/rows");
+        JsonNode orange = find(byQueue, "key", conversation("A").get("queueId").asText());
+        assertThat(orange.get("inbound").asInt()).isEqualTo(5);
+        assertThat(orange.at("/serviceLevel/ratio").asDouble()).isEqualTo(1.0 / 3);
+        JsonNode amena = find(byQueue, "key", conversation("E").get("queueId").asText());
+        assertThat(amena.get("inbound").asInt()).isEqualTo(1);
+        assertThat(amena.at("/serviceLevel/ratio").isMissingNode() || amena.at("/serviceLevel/ratio").isNull()).isTrue();
+        assertThat(conversation("A").get("queueId").asText()).isNotEqualTo(conversation("E").get("queueId").asText());
+
+        // By assignee: C is ana's and breached; the rest, whoever holds them, make up the other groups.
+        JsonNode byAgent = api.get("/api/v1/metrics/sla?" + window + "&groupBy=agent", lucia).at("/rows");
+        JsonNode ana = find(byAgent, "key", "u-ana");
+        assertThat(ana.get("inbound").asInt()).isEqualTo(1);
+        assertThat(ana.at("/serviceLevel/breached").asInt()).isEqualTo(1);
+        assertThat(ana.at("/serviceLevel/met").asInt()).isZero();
+        int inbound = 0;
+        int met = 0;
+        int missed = 0;
+        int breached = 0;
+        for (JsonNode row : byAgent) {
+            inbound += row.get("inbound").asInt();
+            met += row.at("/serviceLevel/met").asInt();
+            missed += row.at("/serviceLevel/missed").asInt();
+            breached += row.at("/serviceLevel/breached").asInt();
+        }
+        assertThat(new int[] {inbound, met, missed, breached}).containsExactly(6, 1, 1, 1);
     }
 
     @Test

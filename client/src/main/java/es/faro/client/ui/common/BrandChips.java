@@ -23,6 +23,12 @@ public final class BrandChips {
         return dot;
     }
 
+    /** The brand's colour when it is a well-formed hex colour (safe to put in a style), else empty. */
+    public static java.util.Optional<String> color(Brand brand) {
+        String color = brand == null ? null : brand.color();
+        return color != null && HEX.matcher(color).matches() ? java.util.Optional.of(color) : java.util.Optional.empty();
+    }
+
     /** Recolours an existing dot (cells reuse theirs). */
     public static void paint(Region dot, Brand brand) {
         String color = brand == null ? null : brand.color();

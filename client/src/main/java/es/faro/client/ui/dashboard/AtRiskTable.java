@@ -1,5 +1,6 @@
 package es.faro.client.ui.dashboard;
 
+import es.faro.client.ui.common.StyleClasses;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import es.faro.client.metrics.LiveSnapshot;
@@ -93,7 +94,7 @@ final class AtRiskTable {
             ticking.unsubscribe();
             if (empty || c == null) {
                 setText(null);
-                getStyleClass().removeAll(SlaFormat.ALL);
+                StyleClasses.choose(getStyleClass(), SlaFormat.ALL, null);
                 ticking = Subscription.EMPTY;
                 return;
             }
@@ -103,8 +104,7 @@ final class AtRiskTable {
         private void paint(Conversation c, Instant now) {
             SlaClock active = c.activeClock();
             setText(active == null ? "" : SlaFormat.countdown(active.remainingAt(now)));
-            getStyleClass().removeAll(SlaFormat.ALL);
-            getStyleClass().add(SlaFormat.styleClass(SlaView.state(c, now)));
+            StyleClasses.choose(getStyleClass(), SlaFormat.ALL, SlaFormat.styleClass(SlaView.state(c, now)));
         }
     }
 

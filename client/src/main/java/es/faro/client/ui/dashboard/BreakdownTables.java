@@ -1,5 +1,6 @@
 package es.faro.client.ui.dashboard;
 
+import es.faro.client.ui.common.StyleClasses;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import es.faro.client.metrics.LiveSnapshot;
@@ -28,6 +29,7 @@ import javafx.scene.control.TableView;
 /** The breakdown by brand × channel, by queue and by agent (with presence and load), as tabs. */
 final class BreakdownTables {
     static final double ROW = 30;
+    private static final List<String> TONES = List.of("tone-good", "tone-warn", "tone-bad", "tone-neutral");
 
     /** One agent's row: the load and the figures of what is assigned to them. */
     record AgentRow(AgentLoad load, Breakdown figures) {
@@ -117,14 +119,15 @@ final class BreakdownTables {
             @Override
             protected void updateItem(ServiceLevel level, boolean empty) {
                 super.updateItem(level, empty);
-                getStyleClass().removeAll("tone-good", "tone-warn", "tone-bad", "tone-neutral");
                 if (empty || level == null) {
+                    StyleClasses.choose(getStyleClass(), TONES, null);
                     setText(null);
                     return;
                 }
                 setText(level.ratio() == null ? "—"
                         : percent.of(level.ratio()) + "  (" + level.met() + "/" + level.counted() + ")");
-                getStyleClass().add("tone-" + Percent.tone(level.ratio(), level.goal()).name().toLowerCase(java.util.Locale.ROOT));
+                StyleClasses.choose(getStyleClass(), TONES,
+                        "tone-" + Percent.tone(level.ratio(), level.goal()).name().toLowerCase(java.util.Locale.ROOT));
             }
         });
         sl.setPrefWidth(140);
@@ -145,11 +148,9 @@ final class BreakdownTables {
             @Override
             protected void updateItem(Number n, boolean empty) {
                 super.updateItem(n, empty);
-                getStyleClass().removeAll("tone-warn", "tone-bad");
                 setText(empty || n == null ? null : n.toString());
-                if (!empty && n != null && n.intValue() > 0 && toneIfPositive != null) {
-                    getStyleClass().add(toneIfPositive);
-                }
+                StyleClasses.choose(getStyleClass(), TONES,
+                        !empty && n != null && n.intValue() > 0 ? toneIfPositive : null);
             }
         });
         col.setPrefWidth(90);

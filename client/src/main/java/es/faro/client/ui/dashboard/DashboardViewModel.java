@@ -222,6 +222,12 @@ public final class DashboardViewModel {
         return reference.get().brands().stream().filter(b -> b.id().equals(id)).map(b -> b.name()).findFirst();
     }
 
+    /** The brand's own colour (as on its dot everywhere else), for its series in the charts. */
+    public Optional<String> brandColor(String id) {
+        return reference.get().brands().stream().filter(b -> b.id().equals(id)).findFirst()
+                .flatMap(es.faro.client.ui.common.BrandChips::color);
+    }
+
     public Optional<String> queueName(String id) {
         return reference.get().queues().stream().filter(q -> q.id().equals(id)).map(q -> q.name()).findFirst();
     }

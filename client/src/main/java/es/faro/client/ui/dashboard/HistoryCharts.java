@@ -49,10 +49,13 @@ final class HistoryCharts {
     HistoryCharts(DashboardViewModel vm, I18n i18n) {
         this.vm = vm;
         this.i18n = i18n;
-        NumberAxis percent = new NumberAxis(0, 100, 20);
+        NumberAxis percent = new NumberAxis(0, 104, 20); // headroom: a 100 % hour's dot is not cut in half
         serviceLevel = new LineChart<>(hours(), percent);
         serviceLevel.setId("chart-service-level");
-        serviceLevel.setCreateSymbols(false);
+        // Symbols on: an hour of today alone (the first answered hour) is a point, not a line. The CSS
+        // keeps them only for today's series, draws the goal as a dashed line and the week muted.
+        serviceLevel.setCreateSymbols(true);
+        serviceLevel.getStyleClass().add("service-level-chart");
         volume = new StackedBarChart<>(hours(), new NumberAxis());
         volume.setId("chart-volume");
         firstResponse = new BarChart<>(new CategoryAxis(), new NumberAxis());
@@ -180,6 +183,7 @@ final class HistoryCharts {
 
     private void drawVolume(Map<String, int[]> byBrand) {
         List<XYChart.Series<String, Number>> series = new java.util.ArrayList<>();
+        Map<String, String> colors = new java.util.HashMap<>();
         byBrand.forEach((brand, hours) -> {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
             s.setName(vm.brandName(brand).orElse(brand));
@@ -187,8 +191,10 @@ final class HistoryCharts {
                 s.getData().add(new XYChart.Data<>(String.format("%02d", h), hours[h]));
             }
             series.add(s);
+            vm.brandColor(brand).ifPresent(c -> colors.put(s.getName(), c));
         });
         volume.getData().setAll(series);
+        SeriesColors.paint(volume, colors);
     }
 
     private void drawHistogram(ResponseHistogram histogram) {

@@ -1,5 +1,6 @@
 package es.faro.client.ui.dashboard;
 
+import es.faro.client.ui.common.StyleClasses;
 import atlantafx.base.controls.Card;
 import atlantafx.base.theme.Styles;
 import java.util.List;
@@ -53,7 +54,6 @@ final class TileCard {
     }
 
     private void tone(Tone tone) {
-        value.getStyleClass().removeAll(TONES);
-        value.getStyleClass().add("tone-" + tone.name().toLowerCase(java.util.Locale.ROOT));
+        StyleClasses.choose(value.getStyleClass(), TONES, "tone-" + tone.name().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -56,6 +56,14 @@ final class ComposerView {
             return i18n.get(vm.publicReplyProperty().get() ? "composer.audience.public" : "composer.audience.private");
         }, vm.modeProperty(), vm.publicReplyProperty()));
         HBox modes = new HBox(0, reply, note);
+        // The mode buttons keep their words; the audience hint gives way (its full text in a tooltip).
+        modes.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        reply.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        note.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        audience.setMinWidth(0);
+        javafx.scene.control.Tooltip audienceTip = new javafx.scene.control.Tooltip();
+        audienceTip.textProperty().bind(audience.textProperty());
+        audience.setTooltip(audienceTip);
         HBox top = new HBox(10, modes, audience);
         top.setAlignment(Pos.CENTER_LEFT);
 

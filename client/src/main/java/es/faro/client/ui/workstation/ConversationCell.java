@@ -1,5 +1,6 @@
 package es.faro.client.ui.workstation;
 
+import es.faro.client.ui.common.StyleClasses;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import es.faro.client.cache.SearchHit;
@@ -182,8 +183,7 @@ final class ConversationCell extends ListCell<Conversation> {
             return;
         }
         sla.setText(SlaFormat.countdown(c, now));
-        sla.getStyleClass().removeAll(SlaFormat.ALL);
-        sla.getStyleClass().add(SlaFormat.styleClass(c.slaStateAt(now)));
+        StyleClasses.choose(sla.getStyleClass(), SlaFormat.ALL, SlaFormat.styleClass(c.slaStateAt(now)));
     }
 
     /** The text as runs, the matched words bold (ranges that do not fit the text are ignored). */

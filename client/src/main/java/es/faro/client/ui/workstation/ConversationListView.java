@@ -125,7 +125,8 @@ final class ConversationListView {
         header.getStyleClass().add("pane-header");
 
         soon.visibleProperty().bind(search.activeProperty().not());
-        filter.visibleProperty().bind(search.activeProperty().not());
+        filter.visibleProperty().bind(search.activeProperty().not().and(filter.textProperty().isNotEmpty()));
+        filter.managedProperty().bind(filter.visibleProperty()); // no gap beside the title when no brand is picked
 
         HBox searchRow = new HBox(searchBox.field());
         HBox.setHgrow(searchBox.field(), Priority.ALWAYS);

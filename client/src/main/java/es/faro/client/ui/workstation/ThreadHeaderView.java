@@ -1,5 +1,6 @@
 package es.faro.client.ui.workstation;
 
+import es.faro.client.ui.common.StyleClasses;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import es.faro.client.ui.common.BrandChips;
@@ -60,6 +61,16 @@ final class ThreadHeaderView {
         sla.getStyleClass().addAll("sla", "sla-large");
         HBox top = new HBox(8, channel, customer, handle, brand, channelName, new Spacer(), sla);
         top.setAlignment(Pos.CENTER_LEFT);
+        // In a narrow thread the handle and the channel's name give way first, then the name (full in
+        // its tooltip); the countdown, the reason the agent looks here, is never cut.
+        sla.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        brand.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        customer.setMinWidth(60);
+        handle.setMinWidth(0);
+        channelName.setMinWidth(0);
+        javafx.scene.control.Tooltip fullName = new javafx.scene.control.Tooltip();
+        fullName.textProperty().bind(customer.textProperty());
+        customer.setTooltip(fullName);
 
         status.setId("status-menu");
         for (ConversationStatus s : ConversationStatus.values()) {
@@ -87,9 +98,8 @@ final class ThreadHeaderView {
         }
         tags.getStyleClass().add("tags");
         tags.setAlignment(Pos.CENTER_LEFT);
-        tags.setMinWidth(0);
-        tags.setPrefWrapLength(240);
-        javafx.scene.layout.HBox.setHgrow(tags, javafx.scene.layout.Priority.ALWAYS);
+        // The label chips have their own row: beside the menus they ran under the assignee in a narrow thread.
+        tags.managedProperty().bind(tags.visibleProperty());
 
         assignee.getStyleClass().addAll(Styles.TEXT_SMALL, "assignee");
         assignee.setGraphic(new FontIcon(Material2OutlinedMZ.PERSON));
@@ -99,13 +109,13 @@ final class ThreadHeaderView {
         claim.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
         claim.setOnAction(e -> vm.claim());
         claim.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        assignee.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         claim.disableProperty().bind(javafx.beans.binding.Bindings.not(vm.canClaimProperty()));
 
-        HBox actions = new HBox(8, status, priority, labels, tags, assignee, claim);
+        assignee.setMinWidth(0);
+        HBox actions = new HBox(8, status, priority, labels, new Spacer(), assignee, claim);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        root = new VBox(8, top, actions);
+        root = new VBox(8, top, actions, tags);
         root.getStyleClass().add("thread-header");
 
         vm.conversationProperty().subscribe(this::render);
@@ -145,6 +155,7 @@ final class ThreadHeaderView {
             tag.getStyleClass().add("tag");
             tags.getChildren().add(tag);
         }
+        tags.setVisible(!tags.getChildren().isEmpty());
         if (c.assigneeId() == null) {
             assignee.setText(i18n.get("thread.unassigned"));
         } else {
@@ -159,8 +170,7 @@ final class ThreadHeaderView {
             return;
         }
         sla.setText(SlaFormat.countdown(c, now));
-        sla.getStyleClass().removeAll(SlaFormat.ALL);
-        sla.getStyleClass().add(SlaFormat.styleClass(c.slaStateAt(now)));
+        StyleClasses.choose(sla.getStyleClass(), SlaFormat.ALL, SlaFormat.styleClass(c.slaStateAt(now)));
     }
 
     private void rebuildLabelMenu() {

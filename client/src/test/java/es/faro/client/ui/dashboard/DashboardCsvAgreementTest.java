@@ -144,6 +144,16 @@ class DashboardCsvAgreementTest {
                 .isEqualTo(Recount.grouped(rows, now, dayStart, r -> r.get("queue")));
         assertThat(groups(m.byAgent(), Breakdown::agentId))
                 .isEqualTo(Recount.grouped(rows, now, dayStart, r -> r.get("assignee")));
+
+        // The server's own live figures (what analysts read) recount the same, at the instant it took them.
+        LiveMetrics onServerNow = new MetricsApi(leadApi).live().orElseThrow();
+        Recount atServer = Recount.of(csv(actions), onServerNow.at(), dayStart);
+        assertThat(onServerNow.serviceLevel().met()).isEqualTo(atServer.met);
+        assertThat(onServerNow.serviceLevel().missed()).isEqualTo(atServer.missed);
+        assertThat(onServerNow.serviceLevel().breached()).isEqualTo(atServer.slBreached);
+        assertThat(onServerNow.backlog()).isEqualTo(atServer.backlog);
+        assertThat(onServerNow.breached()).isEqualTo(atServer.breached);
+        assertThat(onServerNow.oldestWaitingSince()).isEqualTo(atServer.oldestWaiting);
     }
 
     /** Backlog, breached, met, missed and breached-for-service-level of each group, as text to compare. */

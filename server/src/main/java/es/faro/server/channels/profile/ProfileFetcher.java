@@ -58,7 +58,9 @@ public final class ProfileFetcher implements JobWorker.Handler {
         this.store = store;
         this.clock = clock;
         this.endpoints = endpoints;
-        this.http = http;
+        // A lookup is a GET: when a pooled connection turns out closed by the network (its idle timeout),
+        // sending it again on a fresh one is safe, and the customer is named now rather than after the lease.
+        this.http = http.newBuilder().retryOnConnectionFailure(true).build();
     }
 
     @Override

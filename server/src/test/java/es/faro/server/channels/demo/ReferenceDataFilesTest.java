@@ -92,6 +92,24 @@ class ReferenceDataFilesTest {
         }
         Map<String, String> colors = brands.stream().collect(Collectors.toMap(Brand::id, Brand::color));
         assertThat(colors).containsEntry("orange", "#FF7900").containsEntry("amena", "#8DC63F");
+        // A lead tells brands apart by colour on the wallboard's stacked charts: no two may look alike.
+        List<Brand> all = List.copyOf(brands);
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                assertThat(distance(all.get(i).color(), all.get(j).color()))
+                        .as("%s and %s look alike", all.get(i).id(), all.get(j).id()).isGreaterThan(75);
+            }
+        }
+    }
+
+    /** Euclidean distance between two #RRGGBB colours (0–441). */
+    private static double distance(String a, String b) {
+        int x = Integer.parseInt(a.substring(1), 16);
+        int y = Integer.parseInt(b.substring(1), 16);
+        int dr = (x >> 16 & 0xFF) - (y >> 16 & 0xFF);
+        int dg = (x >> 8 & 0xFF) - (y >> 8 & 0xFF);
+        int db = (x & 0xFF) - (y & 0xFF);
+        return Math.sqrt(dr * dr + dg * dg + db * db);
     }
 
     @Test

@@ -35,6 +35,8 @@ class ProfileLookupTest {
     final List<RecordedRequest> asked = new CopyOnWriteArrayList<>();
     final Map<String, String> names = new ConcurrentHashMap<>();
     final AtomicInteger unavailableFirst = new AtomicInteger();
+    /** Graph drops the connection after its next answer without saying so (as a server's idle timeout does). */
+    final java.util.concurrent.atomic.AtomicBoolean dropAfterNext = new java.util.concurrent.atomic.AtomicBoolean();
     TestServer server;
     ApiClient api;
     String lead;
@@ -54,8 +56,10 @@ class ProfileLookupTest {
                     return json(400, Map.of("error", Map.of("message", "Unsupported get request.", "code", 100)));
                 }
                 int space = name.indexOf(' ');
-                return json(200, Map.of("first_name", name.substring(0, space), "last_name", name.substring(space + 1),
-                        "id", psid));
+                MockResponse ok = json(200, Map.of("first_name", name.substring(0, space), "last_name",
+                        name.substring(space + 1), "id", psid));
+                return dropAfterNext.getAndSet(false)
+                        ? ok.newBuilder().onResponseEnd(new mockwebserver3.SocketEffect.CloseSocket()).build() : ok;
             }
         });
         graph.start();
@@ -123,6 +127,27 @@ class ProfileLookupTest {
         unavailableFirst.set(1);
         messenger("psid-pedro", "Buenas");
         await(() -> conversationOf("psid-pedro"), c -> "Pedro Sanz".equals(c.path("customerName").asText()));
+        assertThat(asked).hasSize(2);
+    }
+
+    @Test
+    void aConnectionTheNetworkClosedWhileIdleIsReplacedAtOnce() throws Exception {
+        // A long lease: a lookup that failed on the stale connection would only be retried a minute later.
+        server.close();
+        String url = graph.url("/").toString();
+        server = TestServer.start(Map.of("delivery.facebook.url", url.substring(0, url.length() - 1),
+                "delivery.facebook.token", "page-token-123", "channels.profile.nap", "PT0.1S",
+                "channels.profile.lease", "PT60S"));
+        api = server.client();
+        lead = api.login("lucia");
+        names.put("psid-ana", "Ana Gil");
+        names.put("psid-luis", "Luis Mora");
+        dropAfterNext.set(true);
+        messenger("psid-ana", "Hola");
+        await(() -> conversationOf("psid-ana"), c -> "Ana Gil".equals(c.path("customerName").asText()));
+
+        messenger("psid-luis", "Buenas tardes");
+        await(() -> conversationOf("psid-luis"), c -> "Luis Mora".equals(c.path("customerName").asText()));
         assertThat(asked).hasSize(2);
     }
 
