@@ -248,6 +248,9 @@ public final class FaroApp extends Application {
         workstation = new WorkstationViewModel(me, opened.cache(), opened.commands(), opened.sync(), tasks);
         moderation = new ModerationViewModel(new CommunityApi(opened.api()), workstation.thread().conversationProperty(),
                 tasks);
+        opened.sync().addReceivedListener(moderation::onEvents);
+        moderation.useBodies(id -> workstation.thread().messages().stream().map(m -> m.message())
+                .filter(m -> m.id().equals(id)).map(m -> m.body()).findFirst().orElse(null));
         offline = new es.faro.client.ui.reliability.OfflineViewModel(opened.cache(), opened.sync(), tasks,
                 java.time.ZoneId.systemDefault());
         workstation.thread().composer().useDraftStore(opened.cache()::saveDraft, opened.savedDrafts());
@@ -346,8 +349,11 @@ public final class FaroApp extends Application {
         DashboardViewModel vm = new DashboardViewModel(opened.me(), opened.cache(), opened.commands(),
                 new MetricsApi(opened.api()), tasks, clock.nowProperty());
         dashboard = new DashboardWindow(vm, clock, shell.i18n(), settings.themeProperty().get(), scene.getWindow());
+        // Every brand the user sees (leads and admins: all of them, even with no brand skills of their own).
+        java.util.List<String> brands = workstation.referenceProperty().get().visibleBrands().stream()
+                .map(es.faro.protocol.model.Brand::id).toList();
         dashboard.addSection(new LeaderboardView(new LeaderboardViewModel(new CommunityApi(opened.api()),
-                opened.me().brands(), tasks), shell.i18n()).root());
+                brands.isEmpty() ? opened.me().brands() : brands, tasks), shell.i18n()).root());
         dashboard.show();
         vm.wallboardProperty().set(config.get("wallboard").map(Boolean::parseBoolean).orElse(false));
         if (opensDashboard()) {

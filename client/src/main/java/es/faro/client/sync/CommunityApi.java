@@ -19,7 +19,8 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * The community endpoints: a thread's posts and their moderation, and the superuser leaderboard.
+ * The community endpoints: a thread's posts and their moderation, the superuser leaderboard and the
+ * programme's figures.
  * Moderation acts on the server directly (it is not queued in the outbox: a moderator needs the
  * server's answer, e.g. that a thread already has its solution). Blocking calls: use them from
  * background threads.
@@ -60,6 +61,32 @@ public final class CommunityApi {
             url.addQueryParameter("brand", brandId);
         }
         return send(get(url.build()), Leaderboard.class);
+    }
+
+    /** The programme's headline figures over a window: solutions accepted and views of the threads they solved. */
+    public record Figures(long approvedSolutions, long solvedThreadViews) {
+    }
+
+    /**
+     * {@code GET /api/v1/metrics/community?groupBy=brand&from=&to=}: the figures of {@code brandId}, or of
+     * every brand when null.
+     */
+    public Figures figures(String brandId, java.time.Instant from, java.time.Instant to)
+            throws IOException, ApiException {
+        HttpUrl url = api.url("api/v1/metrics/community").newBuilder()
+                .addQueryParameter("groupBy", "brand")
+                .addQueryParameter("from", from.toString())
+                .addQueryParameter("to", to.toString()).build();
+        JsonNode root = send(get(url), JsonNode.class);
+        long solutions = 0;
+        long views = 0;
+        for (JsonNode row : root.path("rows")) {
+            if (brandId == null || brandId.equals(row.path("key").asText())) {
+                solutions += row.path("values").path("approvedSolutions").asLong();
+                views += row.path("values").path("solvedThreadViews").asLong();
+            }
+        }
+        return new Figures(solutions, views);
     }
 
     private Request get(HttpUrl url) {

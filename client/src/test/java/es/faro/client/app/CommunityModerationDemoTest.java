@@ -38,7 +38,8 @@ import org.testfx.api.FxRobot;
  * Two community threads arrive through the signed community webhook; the leaderboard shows the
  * member "rival" (8 kudos) ahead of "pepe" (2 kudos). From the workstation's moderation panel the
  * lead approves a topic and accepts pepe's reply as its solution (+10 points); the dashboard opened
- * again shows pepe first.
+ * again shows pepe first. Then the topic is edited and the thread moved to another board from the
+ * panel, and rival's topic marked as spam takes rival off the leaderboard.
  */
 class CommunityModerationDemoTest {
     /** The community webhook secret of the bundled demo configuration (config/server.properties). */
@@ -75,6 +76,8 @@ class CommunityModerationDemoTest {
         List<LeaderboardEntry> before = openDashboardLeaderboard(2);
         assertThat(before).extracting(LeaderboardEntry::authorName).containsExactly("rival", "pepe");
         assertThat(before.get(1).points()).isEqualTo(2);
+        assertThat(robot.lookup("#leaderboard-figures").queryLabeled().getText())
+                .isEqualTo("Soluciones aprobadas: 0 · Lecturas de hilos resueltos: 0");
         closeDashboard();
 
         // The moderation queue has the new threads; open maria's.
@@ -113,6 +116,46 @@ class CommunityModerationDemoTest {
         assertThat(after.get(0).points()).isEqualTo(12);
         assertThat(after.get(0).solutions()).isEqualTo(1);
         assertThat(after.get(0).level()).isEqualTo("Novato");
+        // The programme's figures beside it: maria's thread, read 250 times, is solved.
+        waitFor(15, () -> robot.lookup("#leaderboard-figures").queryLabeled().getText()
+                .equals("Soluciones aprobadas: 1 · Lecturas de hilos resueltos: 250"));
+        closeDashboard();
+
+        // Edit the topic's text from the panel (the field starts from it): the thread shows the edited message.
+        robot.clickOn(robot.from(posts).lookup(".list-cell").nth(0).<Node>query());
+        waitFor(5, () -> robot.lookup("#moderation-edit").queryTextInputControl().getText()
+                .equals("No tengo fibra desde ayer"));
+        javafx.scene.control.TextInputControl edit = robot.lookup("#moderation-edit").queryTextInputControl();
+        robot.clickOn(edit);
+        robot.interact(edit::end); // the caret after the text (where the click put it depends on the layout)
+        robot.write(" por la tarde");
+        assertThat(robot.lookup("#moderation-edit").queryTextInputControl().getText())
+                .isEqualTo("No tengo fibra desde ayer por la tarde");
+        robot.clickOn("#moderation-edit-button");
+        waitFor(15, () -> robot.lookup("#moderation-message").queryLabeled().getText().equals("Mensaje editado."));
+        waitFor(15, () -> robot.lookup(n -> shows(n, "desde ayer por la tarde")).tryQuery().isPresent());
+
+        // Move the thread to another board: every post shows it.
+        robot.clickOn("#moderation-board").write("averias");
+        robot.clickOn("#moderation-move");
+        waitFor(15, () -> posts.getItems().stream().allMatch(p -> "averias".equals(p.board())));
+        assertThat(robot.lookup("#moderation-message").queryLabeled().getText()).isEqualTo("Hilo movido.");
+
+        // Mark rival's topic as spam: its kudos no longer count and rival leaves the leaderboard.
+        Conversation rival = list.getItems().stream().filter(c -> "rival".equals(c.customerName())).findFirst()
+                .orElseThrow();
+        robot.clickOn(robot.from(list).lookup(".list-cell")
+                .match((ListCell<Conversation> cell) -> cell.getItem() == rival).<Node>query());
+        waitFor(15, () -> posts.getItems().size() == 1 && "rival".equals(posts.getItems().get(0).authorName()));
+        robot.clickOn("#moderation-spam");
+        waitFor(15, () -> posts.getItems().get(0).state() == PostState.SPAM);
+        List<LeaderboardEntry> last = openDashboardLeaderboard(1);
+        assertThat(last).extracting(LeaderboardEntry::authorName).containsExactly("pepe");
+    }
+
+    private static boolean shows(Node n, String text) {
+        return n instanceof javafx.scene.control.Labeled l && l.getText() != null && l.getText().contains(text)
+                || n instanceof javafx.scene.text.Text t && t.getText() != null && t.getText().contains(text);
     }
 
     private List<LeaderboardEntry> openDashboardLeaderboard(int rows) throws Exception {

@@ -29,12 +29,17 @@ public final class ModerationLog {
     public record BrandedMessage(String id, String conversationId, String brandId, Message message) {
     }
 
-    /** Messages created in [from, to), oldest first, each turned into a line by {@code format}. */
+    /**
+     * Messages created in [from, to), oldest first, each turned into a line by {@code format}; survey
+     * links have their token masked.
+     */
     public List<String> messages(Instant from, Instant to, String brandId, Channel channel,
                                  Function<BrandedMessage, String> format) {
         return store.read(c -> {
-            StringBuilder sql = new StringBuilder("SELECT m.id, m.conversation_id, cv.brand_id, m.json FROM messages m"
-                    + " JOIN conversations cv ON cv.id = m.conversation_id WHERE m.created_at >= ? AND m.created_at < ?");
+            StringBuilder sql = new StringBuilder("SELECT m.id, m.conversation_id, cv.brand_id, m.json, s.token"
+                    + " FROM messages m JOIN conversations cv ON cv.id = m.conversation_id"
+                    + " LEFT JOIN csat_surveys s ON s.message_id = m.id"
+                    + " WHERE m.created_at >= ? AND m.created_at < ?");
             if (brandId != null) {
                 sql.append(" AND cv.brand_id = ?");
             }
@@ -56,12 +61,28 @@ public final class ModerationLog {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(format.apply(new BrandedMessage(rs.getString(1), rs.getString(2), rs.getString(3),
-                                Json.read(rs.getString(4), Message.class))));
+                                withoutToken(Json.read(rs.getString(4), Message.class), rs.getString(5)))));
                     }
                 }
                 return out;
             }
         });
+    }
+
+    /** What a survey link's token is replaced with in an export. */
+    public static final String TOKEN_MARK = "[token]";
+
+    /**
+     * A CSAT survey message carries its link, and the link's token is the credential that answers the
+     * survey: an export shows the message with the token masked.
+     */
+    static Message withoutToken(Message m, String surveyToken) {
+        if (surveyToken == null || m.body() == null || !m.body().contains(surveyToken)) {
+            return m;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode json = Json.MAPPER.valueToTree(m);
+        json.put("body", m.body().replace(surveyToken, TOKEN_MARK));
+        return Json.convert(json, Message.class);
     }
 
     /** In (at, id) order after the position; {@code limit} 0 = all. */

@@ -14,6 +14,8 @@ import es.faro.protocol.model.Conversation;
 import es.faro.protocol.model.Message;
 import es.faro.protocol.model.MessageKind;
 import es.faro.protocol.model.Role;
+import es.faro.server.audit.AuditLog;
+import es.faro.server.audit.AuditOrigin;
 import es.faro.server.http.ApiException;
 import es.faro.server.store.Conversations;
 import es.faro.server.store.EventLog;
@@ -32,12 +34,15 @@ import java.util.concurrent.CompletableFuture;
  * Moderation of community and forum threads: approve, reject (with a reason), edit, move to another
  * board, mark as spam, and accept a member's reply as the solution. Each action is stored in
  * {@code moderation_actions} and published as a {@link EventType#COMMUNITY_MODERATED} event in the
- * same transaction. Agents moderate only brands (and channels) they are skilled for; leads and admins
- * any; analysts never (the auth filter refuses their writes).
+ * same transaction, together with its row in the audit log. Agents moderate only brands (and
+ * channels) they are skilled for; leads and admins any; analysts never (the auth filter refuses
+ * their writes).
  */
 public final class ModerationService {
     static final int MAX_REASON = 500;
     static final int MAX_BOARD = 100;
+    /** Audit log actions are {@code moderation.approve}, {@code moderation.accept_solution}, ... */
+    public static final String AUDIT_PREFIX = "moderation.";
 
     private final Store store;
     private final Clock clock;
@@ -74,10 +79,11 @@ public final class ModerationService {
         if (!agent.hasRole(Role.AGENT) && !agent.hasRole(Role.LEAD) && !agent.hasRole(Role.ADMIN)) {
             throw ApiException.forbidden("moderation is for agents, leads and admins");
         }
-        return store.write(c -> apply(c, agent, conversationId, kind, req, reason, board));
+        String from = AuditOrigin.address(); // read on the request's thread; the write runs on the store's
+        return store.write(c -> apply(c, agent, from, conversationId, kind, req, reason, board));
     }
 
-    private Moderated apply(Connection c, Agent agent, String conversationId, ModerationKind kind,
+    private Moderated apply(Connection c, Agent agent, String from, String conversationId, ModerationKind kind,
                             ModerationRequest req, String reason, String board) throws SQLException {
         Conversation conv = Conversations.find(c, conversationId)
                 .filter(x -> agent.canSee(x.brandId(), x.channel()))
@@ -150,9 +156,22 @@ public final class ModerationService {
         ModerationAction action = new ModerationAction("ma-" + UUID.randomUUID(), now, conv.brandId(), conv.channel(),
                 conv.id(), post.messageId(), agent.id(), kind, reason, detail);
         CommunityTables.insertAction(c, action);
+        AuditLog.append(c, now, agent.id(), AUDIT_PREFIX + kind.wireName(), conv.id(), from, auditDetail(action));
         Moderated result = new Moderated(action, changed);
         EventLog.append(c, EventType.COMMUNITY_MODERATED, now, conv.brandId(), conv.channel(), result);
         return result;
+    }
+
+    /** "post m-…", then the reason and the detail when there are (the audit keeps at most 500 characters). */
+    private static String auditDetail(ModerationAction a) {
+        StringBuilder b = new StringBuilder("post ").append(a.messageId());
+        if (a.reason() != null) {
+            b.append("; reason: ").append(a.reason());
+        }
+        if (a.detail() != null) {
+            b.append("; ").append(a.detail());
+        }
+        return b.toString();
     }
 
     private static Message message(Connection c, String id) throws SQLException {

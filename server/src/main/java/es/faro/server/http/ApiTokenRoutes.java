@@ -2,6 +2,8 @@ package es.faro.server.http;
 
 import es.faro.protocol.model.Agent;
 import es.faro.protocol.model.Role;
+import es.faro.server.audit.AuditLog;
+import es.faro.server.audit.AuditOrigin;
 import es.faro.server.store.Agents;
 import es.faro.server.store.Store;
 import es.faro.server.store.Tokens;
@@ -88,6 +90,7 @@ public final class ApiTokenRoutes {
         RANDOM.nextBytes(raw);
         String token = "faro_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         String id = "tok-" + UUID.randomUUID();
+        String from = AuditOrigin.address();
         Map<String, Object> created = Futures.await(store.write(c -> {
             Agent analyst = Agents.byId(c, req.agentId())
                     .orElseThrow(() -> ApiException.validation("no user " + req.agentId()));
@@ -107,6 +110,8 @@ public final class ApiTokenRoutes {
                 ps.setLong(7, expires.toEpochMilli());
                 ps.executeUpdate();
             }
+            AuditLog.append(c, now, admin.id(), "api_token.issue", id, from, "\"" + req.name().strip() + "\" for "
+                    + analyst.id() + " until " + expires);
             return find(c, id);
         }));
         Map<String, Object> body = new LinkedHashMap<>(created);
@@ -118,6 +123,8 @@ public final class ApiTokenRoutes {
         admin(ctx);
         String id = ctx.pathParam("id");
         Instant now = clock.instant();
+        String actor = Principal.agent(ctx).id();
+        String from = AuditOrigin.address();
         ctx.json(Futures.await(store.write(c -> {
             String hash;
             try (PreparedStatement ps = c.prepareStatement("SELECT token_hash FROM api_tokens WHERE id = ?")) {
@@ -134,7 +141,9 @@ public final class ApiTokenRoutes {
                     "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
                 ps.setLong(1, now.toEpochMilli());
                 ps.setString(2, id);
-                ps.executeUpdate();
+                if (ps.executeUpdate() == 1) { // a second revocation changes nothing and is not audited again
+                    AuditLog.append(c, now, actor, "api_token.revoke", id, from, null);
+                }
             }
             return find(c, id);
         })));

@@ -4,6 +4,7 @@ import es.faro.protocol.api.LoginResponse;
 import es.faro.protocol.event.EventType;
 import es.faro.protocol.model.Agent;
 import es.faro.protocol.model.Presence;
+import es.faro.protocol.model.Role;
 import es.faro.server.config.PasswordHasher;
 import es.faro.server.store.Agents;
 import es.faro.server.store.EventLog;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -75,7 +77,10 @@ public final class AuthService {
         return new LoginResponse(token, online, expires);
     }
 
-    /** The agent behind a valid token (not expired, not revoked). */
+    /**
+     * The agent behind a valid token (not expired, not revoked). An API token acts as an analyst and
+     * nothing more, whatever roles its user is given later: it stays read-only for its whole life.
+     */
     public Optional<Agent> authenticate(String token) {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
@@ -83,9 +88,18 @@ public final class AuthService {
         String hash = hash(token);
         Instant now = clock.instant();
         return store.read(c -> {
-            Optional<String> agentId = Tokens.validAgent(c, hash, now);
-            return agentId.isPresent() ? Agents.byId(c, agentId.get()) : Optional.empty();
+            Optional<Tokens.Valid> valid = Tokens.valid(c, hash, now);
+            if (valid.isEmpty()) {
+                return Optional.<Agent>empty();
+            }
+            Optional<Agent> agent = Agents.byId(c, valid.get().agentId());
+            return valid.get().apiToken() ? agent.map(AuthService::analystOnly) : agent;
         });
+    }
+
+    private static Agent analystOnly(Agent a) {
+        return new Agent(a.id(), a.username(), a.name(), EnumSet.of(Role.ANALYST),
+                a.brands(), a.channels(), a.languages(), a.capacity(), a.presence());
     }
 
     /** When the token stops being valid (its expiry); empty when it is unknown, expired or revoked. */

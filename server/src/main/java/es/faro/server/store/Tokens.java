@@ -24,14 +24,24 @@ public final class Tokens {
         }
     }
 
+    /** A token that is neither revoked nor expired: whose it is, and whether an admin issued it as an API token. */
+    public record Valid(String agentId, boolean apiToken) {
+    }
+
     /** The agent id of a token that is neither revoked nor expired at {@code now}. */
     public static Optional<String> validAgent(Connection c, String tokenHash, Instant now) throws SQLException {
-        PreparedStatement ps = Statements.get(c,
-                "SELECT agent_id FROM tokens WHERE token_hash = ? AND revoked = 0 AND expires_at > ?");
+        return valid(c, tokenHash, now).map(Valid::agentId);
+    }
+
+    /** The holder of a token that is neither revoked nor expired at {@code now}. */
+    public static Optional<Valid> valid(Connection c, String tokenHash, Instant now) throws SQLException {
+        PreparedStatement ps = Statements.get(c, "SELECT t.agent_id, a.id FROM tokens t"
+                + " LEFT JOIN api_tokens a ON a.token_hash = t.token_hash"
+                + " WHERE t.token_hash = ? AND t.revoked = 0 AND t.expires_at > ?");
         ps.setString(1, tokenHash);
         ps.setLong(2, now.toEpochMilli());
         try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            return rs.next() ? Optional.of(new Valid(rs.getString(1), rs.getString(2) != null)) : Optional.empty();
         }
     }
 

@@ -10,6 +10,8 @@ import es.faro.server.support.Payloads;
 import es.faro.server.support.TestServer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import okhttp3.Request;
 import org.junit.jupiter.api.AfterAll;
@@ -74,10 +76,57 @@ class AnalyticsAccessTest {
         assertThat(revoked.status()).isEqualTo(200);
         assertThat(revoked.at("/revoked").asBoolean()).isTrue();
         assertThat(api.get("/api/v1/metrics/live", token).status()).isEqualTo(401);
+        assertThat(api.call(api.builder("/api/v1/admin/api-tokens/" + id, admin2, Map.of()).delete().build())
+                .status()).isEqualTo(200); // revoking again changes nothing
+        // Issuing and revoking are in the audit log (once each), never with the token itself.
+        List<String> audited = new ArrayList<>();
+        for (JsonNode e : api.get("/api/v1/admin/audit?limit=500", admin2).at("/items")) {
+            assertThat(e.toString()).doesNotContain(token);
+            if (e.get("action").asText().startsWith("api_token.") && e.get("target").asText().equals(id)) {
+                audited.add(e.get("actorId").asText() + " " + e.get("action").asText() + " " + e.get("target").asText()
+                        + " " + e.path("detail").asText());
+            }
+        }
+        assertThat(audited).containsExactly(
+                "u-admin api_token.issue " + id + " \"Power BI\" for u-datos until 2027-11-24T09:00:00Z",
+                "u-admin api_token.revoke " + id + " ");
         Request missing = api.builder("/api/v1/admin/api-tokens/tok-nope", admin2, Map.of()).delete().build();
         assertThat(api.call(missing).status()).isEqualTo(404);
         Request notAdmin = api.builder("/api/v1/admin/api-tokens/" + id, api.login("lucia"), Map.of()).delete().build();
         assertThat(api.call(notAdmin).status()).isEqualTo(403);
+    }
+
+    /** The token is read-only by what it is, not by its user's roles at the moment: promoting the user later gives it nothing. */
+    @Test
+    void anApiTokenStaysReadOnlyWhenItsUserIsGivenMoreRoles() {
+        String admin = api.login("admin");
+        Reply user = api.post("/api/v1/admin/users", admin, Map.of("username", "bi-tool", "name", "Power BI",
+                "roles", java.util.List.of("ANALYST"), "password", "una-clave-larga"));
+        assertThat(user.status()).as(user.text()).isEqualTo(201);
+        String userId = user.at("/id").asText();
+        Reply issued = api.post("/api/v1/admin/api-tokens", admin, Map.of("name", "BI", "agentId", userId));
+        assertThat(issued.status()).as(issued.text()).isEqualTo(201);
+        String token = issued.at("/token").asText();
+
+        Reply promoted = api.call(api.builder("/api/v1/admin/users/" + userId, admin, Map.of())
+                .put(okhttp3.RequestBody.create(es.faro.protocol.json.Json.writeBytes(
+                        Map.of("roles", java.util.List.of("ANALYST", "ADMIN"))), ApiClient.JSON)).build());
+        assertThat(promoted.status()).as(promoted.text()).isEqualTo(200);
+        assertThat(promoted.at("/roles").toString()).contains("ADMIN");
+        // Signed in with the password, the user is an admin now ...
+        String signedIn = api.post("/api/v1/auth/login", null, Map.of("username", "bi-tool",
+                "password", "una-clave-larga")).at("/token").asText();
+        assertThat(api.get("/api/v1/admin/audit", signedIn).status()).isEqualTo(200);
+        // ... the API token still only reads, as an analyst.
+        assertThat(api.get("/api/v1/me", token).at("/roles").toString()).isEqualTo("[\"ANALYST\"]");
+        assertThat(api.get("/api/v1/metrics/live", token).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/admin/audit", token).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/admin/api-tokens", token).status()).isEqualTo(403);
+        Reply write = api.post("/api/v1/admin/api-tokens", token, Map.of("name", "more", "agentId", userId));
+        assertThat(write.status()).isEqualTo(403);
+        assertThat(write.errorCode()).isEqualTo("forbidden");
+        assertThat(api.get("/api/v1/admin/api-tokens", admin).at("/items").findValuesAsText("name"))
+                .doesNotContain("more");
     }
 
     @Test

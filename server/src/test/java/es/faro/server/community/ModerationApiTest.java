@@ -51,6 +51,17 @@ class ModerationApiTest {
         return api.post("/api/v1/conversations/" + conversation + "/moderation", token, body);
     }
 
+    /** The audit log's moderation entries, oldest first. */
+    static List<JsonNode> moderationAudit(ApiClient api, String admin) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode e : api.get("/api/v1/admin/audit?limit=500", admin).at("/items")) {
+            if (e.get("action").asText().startsWith("moderation.")) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     static int actionCount(ApiClient api, String token) {
         return api.get("/api/v1/moderation/actions?limit=500", token).at("/items").size();
     }
@@ -131,6 +142,23 @@ class ModerationApiTest {
                 Reply spam = moderate(api, pablo, f.amena(), Map.of("action", "spam"));
                 assertThat(spam.at("/posts/0/state").asText()).isEqualTo("SPAM");
                 assertThat(actionCount(api, lead)).isEqualTo(6);
+
+                // And every action is in the audit log: who, what, on which conversation, with the reason.
+                List<String> audited = new ArrayList<>();
+                for (JsonNode e : moderationAudit(api, api.login("admin"))) {
+                    audited.add(e.get("actorId").asText() + " " + e.get("action").asText() + " "
+                            + e.get("target").asText());
+                }
+                assertThat(audited).containsExactly("u-ana moderation.approve " + f.orange(),
+                        "u-ana moderation.reject " + f.orange(), "u-lucia moderation.edit " + f.orange(),
+                        "u-ana moderation.move " + f.orange(), "u-ana moderation.accept_solution " + f.orange(),
+                        "u-pablo moderation.spam " + f.amena());
+                JsonNode rejectAudit = moderationAudit(api, api.login("admin")).get(1);
+                assertThat(rejectAudit.get("detail").asText())
+                        .isEqualTo("post " + f.posts().get("k-3") + "; reason: Publicidad");
+                assertThat(rejectAudit.get("address").asText()).isEqualTo("127.0.0.1");
+                assertThat(moderationAudit(api, api.login("admin")).get(3).get("detail").asText())
+                        .endsWith("; fibra -> averias");
             }
         }
     }
@@ -170,6 +198,7 @@ class ModerationApiTest {
             assertThat(tweet).as(listed.text()).isNotEmpty();
             assertThat(moderate(api, ana, tweet, Map.of("action", "approve")).status()).isEqualTo(400);
             assertThat(actionCount(api, lead)).isZero();
+            assertThat(moderationAudit(api, api.login("admin"))).isEmpty();
             assertThat(api.get("/api/v1/conversations/" + f.orange() + "/community", lead).at("/posts")
                     .findValuesAsText("state")).containsOnly("PENDING");
 
@@ -219,6 +248,10 @@ class ModerationApiTest {
                 pages++;
             } while (after != null && pages < 10);
             assertThat(seen).hasSize(5).doesNotHaveDuplicates();
+            // The last page has no next (absent, not null), as every list of the API.
+            Reply last = api.get("/api/v1/moderation/actions?limit=50", lead);
+            assertThat(last.at("/items").size()).isEqualTo(5);
+            assertThat(last.json().has("next")).as(last.text()).isFalse();
             assertThat(api.get("/api/v1/moderation/actions?brand=amena", lead).at("/items").size()).isEqualTo(1);
             assertThat(api.get("/api/v1/moderation/actions?action=approve", lead).at("/items").size()).isEqualTo(4);
             assertThat(api.get("/api/v1/moderation/actions?conversation=" + f.orange(), lead).at("/items").size())

@@ -125,6 +125,28 @@ class CsatExportVolumeProfileTest {
                 .isEqualTo(400);
     }
 
+    /** A survey link's token answers the survey: the messages export shows the survey message with it masked. */
+    @Test
+    void theMessagesCsvMasksTheSurveyLinkToken() {
+        SurveyService.Survey sc = server.server().surveys().ofConversation(c).get(0);
+        String stored = null;
+        for (JsonNode m : api.get("/api/v1/conversations/" + c + "/messages", lead).json()) {
+            if (m.path("survey").asBoolean(false) && m.get("kind").asText().equals("OUT")) {
+                stored = m.get("body").asText();
+            }
+        }
+        assertThat(stored).as("the survey message carries its link").contains(sc.token());
+        Reply csv = api.get("/api/v1/export/messages.csv?" + WINDOW, analyst);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.text()).doesNotContain(sc.token())
+                .contains(stored.replace(sc.token(), es.faro.server.community.ModerationLog.TOKEN_MARK));
+        for (String token : server.server().surveys().ofConversation(a).stream().map(SurveyService.Survey::token)
+                .toList()) {
+            assertThat(csv.text()).doesNotContain(token);
+        }
+        assertThat(csv.text()).contains("Te ayudo por aquí");
+    }
+
     @Test
     void volumeGroupedEqualsTheHandCount() {
         // inbound: A 2 (DM + survey answer), B 1, C 2 (tweet + link answer); replies: A 1 (surveys are not replies)

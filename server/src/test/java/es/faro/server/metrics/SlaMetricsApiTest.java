@@ -230,45 +230,44 @@ class SlaMetricsApiTest {
         assertThat(twelve.at("/serviceLevel/breached").asInt()).isEqualTo(1);
     }
 
-    /** The same morning grouped the other ways the issue asks for: each group recounts its own conversations. */
+    /**
+     * The same morning grouped the other ways. All six are X conversations; only C is assigned (ana
+     * claimed it); orange's go to the Orange queue and E to Amena's (the first queue whose brand filter
+     * matches). Day: one Madrid day, keyed by its first instant like the hours.
+     */
     @Test
-    void slaReportByChannelQueueAndAgent() {
-        String window = "from=2026-11-24&to=2026-11-25";
-        JsonNode byChannel = api.get("/api/v1/metrics/sla?" + window + "&groupBy=channel", lucia).at("/rows");
-        assertThat(byChannel.size()).isEqualTo(1);
-        JsonNode x = find(byChannel, "key", es.faro.protocol.model.Channel.TWITTER.wireName());
-        assertThat(x.get("inbound").asInt()).isEqualTo(6);
-        assertThat(x.at("/serviceLevel/met").asInt()).isEqualTo(1);
-        assertThat(x.at("/serviceLevel/missed").asInt()).isEqualTo(1);
-        assertThat(x.at("/serviceLevel/breached").asInt()).isEqualTo(1);
+    void slaReportByChannelQueueAgentAndDay() {
+        JsonNode channel = api.get("/api/v1/metrics/sla?from=2026-11-24&to=2026-11-25&groupBy=channel", lucia)
+                .at("/rows");
+        assertThat(channel.size()).isEqualTo(1);
+        assertLevel(find(channel, "key", "twitter"), 6, 1, 1, 1);
+        assertThat(find(channel, "key", "twitter").get("firstResponseMedian").asText()).isEqualTo("PT1H30M");
 
-        // Routed by brand: A B C D F to Orange's queue, E to Amena's.
-        JsonNode byQueue = api.get("/api/v1/metrics/sla?" + window + "&groupBy=queue", lucia).at("/rows");
-        JsonNode orange = find(byQueue, "key", conversation("A").get("queueId").asText());
-        assertThat(orange.get("inbound").asInt()).isEqualTo(5);
-        assertThat(orange.at("/serviceLevel/ratio").asDouble()).isEqualTo(1.0 / 3);
-        JsonNode amena = find(byQueue, "key", conversation("E").get("queueId").asText());
-        assertThat(amena.get("inbound").asInt()).isEqualTo(1);
-        assertThat(amena.at("/serviceLevel/ratio").isMissingNode() || amena.at("/serviceLevel/ratio").isNull()).isTrue();
-        assertThat(conversation("A").get("queueId").asText()).isNotEqualTo(conversation("E").get("queueId").asText());
+        JsonNode queue = api.get("/api/v1/metrics/sla?from=2026-11-24&to=2026-11-25&groupBy=queue", lucia).at("/rows");
+        assertThat(queue.findValuesAsText("key")).containsExactly("q-amena", "q-orange");
+        assertLevel(find(queue, "key", "q-orange"), 5, 1, 1, 1);
+        assertLevel(find(queue, "key", "q-amena"), 1, 0, 0, 0);
+        assertThat(find(queue, "key", "q-amena").at("/serviceLevel/ratio").isMissingNode()).isTrue();
 
-        // By assignee: C is ana's and breached; the rest, whoever holds them, make up the other groups.
-        JsonNode byAgent = api.get("/api/v1/metrics/sla?" + window + "&groupBy=agent", lucia).at("/rows");
-        JsonNode ana = find(byAgent, "key", "u-ana");
-        assertThat(ana.get("inbound").asInt()).isEqualTo(1);
-        assertThat(ana.at("/serviceLevel/breached").asInt()).isEqualTo(1);
-        assertThat(ana.at("/serviceLevel/met").asInt()).isZero();
-        int inbound = 0;
-        int met = 0;
-        int missed = 0;
-        int breached = 0;
-        for (JsonNode row : byAgent) {
-            inbound += row.get("inbound").asInt();
-            met += row.at("/serviceLevel/met").asInt();
-            missed += row.at("/serviceLevel/missed").asInt();
-            breached += row.at("/serviceLevel/breached").asInt();
-        }
-        assertThat(new int[] {inbound, met, missed, breached}).containsExactly(6, 1, 1, 1);
+        JsonNode agent = api.get("/api/v1/metrics/sla?from=2026-11-24&to=2026-11-25&groupBy=agent", lucia).at("/rows");
+        assertThat(agent.findValuesAsText("key")).containsExactly("none", "u-ana");
+        assertLevel(find(agent, "key", "u-ana"), 1, 0, 0, 1);
+        assertThat(find(agent, "key", "u-ana").at("/serviceLevel/ratio").asDouble()).isZero();
+        assertLevel(find(agent, "key", "none"), 5, 1, 1, 0);
+        assertThat(find(agent, "key", "none").at("/serviceLevel/ratio").asDouble()).isEqualTo(0.5);
+        assertThat(find(agent, "key", "none").get("firstResponseMedian").asText()).isEqualTo("PT1H30M");
+
+        JsonNode day = api.get("/api/v1/metrics/sla?from=2026-11-23&to=2026-11-25&groupBy=day", lucia).at("/rows");
+        assertThat(day.findValuesAsText("key")).containsExactly("2026-11-22T23:00:00Z", "2026-11-23T23:00:00Z");
+        assertLevel(find(day, "key", "2026-11-22T23:00:00Z"), 0, 0, 0, 0);
+        assertLevel(find(day, "key", "2026-11-23T23:00:00Z"), 6, 1, 1, 1);
+    }
+
+    static void assertLevel(JsonNode row, int inbound, int met, int missed, int breached) {
+        assertThat(row.get("inbound").asInt()).as(row.toString()).isEqualTo(inbound);
+        assertThat(row.at("/serviceLevel/met").asInt()).as(row.toString()).isEqualTo(met);
+        assertThat(row.at("/serviceLevel/missed").asInt()).as(row.toString()).isEqualTo(missed);
+        assertThat(row.at("/serviceLevel/breached").asInt()).as(row.toString()).isEqualTo(breached);
     }
 
     @Test

@@ -21,6 +21,10 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,17 +39,47 @@ class OpenApiContractTest {
     static ApiClient api;
     static final OpenApiDocument DOC = OpenApiDocument.load();
     static final List<String> called = new ArrayList<>();
+    /** Operations called with a 2xx answer: each one's success body was validated, not only its refusals. */
+    static final List<String> succeeded = new ArrayList<>();
     static final List<String> problems = new ArrayList<>();
 
+    /** Facebook's API as a network that refuses every reply (a deleted post): replies there fail, to be retried. */
+    static MockWebServer refusingFacebook;
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path referenceDir;
+
     @BeforeAll
-    static void start() {
-        server = CommunityPayloads.server();
+    static void start() throws IOException {
+        refusingFacebook = new MockWebServer();
+        refusingFacebook.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
+                        .body("{\"error\":{\"message\":\"The post has been deleted\",\"code\":100}}").build();
+            }
+        });
+        refusingFacebook.start();
+        // The bundled brands, except that República Móvil has no Instagram account yet (for one to be added).
+        com.fasterxml.jackson.databind.node.ArrayNode brands = (com.fasterxml.jackson.databind.node.ArrayNode)
+                Json.MAPPER.readTree(java.nio.file.Path.of("..", "config", "reference", "brands.json").toFile());
+        for (JsonNode b : brands) {
+            if (b.get("id").asText().equals("republica")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) b.get("accounts")).remove("INSTAGRAM");
+            }
+        }
+        java.nio.file.Files.write(referenceDir.resolve("brands.json"), Json.writeBytes(brands));
+        Map<String, String> config = new java.util.HashMap<>(CommunityPayloads.secrets());
+        config.put("reference.dir", referenceDir.toString());
+        String url = refusingFacebook.url("/").toString();
+        config.put("delivery.facebook.url", url.substring(0, url.length() - 1));
+        server = TestServer.start(config);
         api = server.client();
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        refusingFacebook.close();
     }
 
     @Test
@@ -87,6 +121,9 @@ class OpenApiContractTest {
                 return null;
             }
             called.add(method + " " + template.get());
+            if (r.code() / 100 == 2) {
+                succeeded.add(method + " " + template.get());
+            }
             String type = r.header("Content-Type", "");
             boolean stream = type.startsWith("text/event-stream");
             String text = stream ? "" : r.body().string();
@@ -151,6 +188,99 @@ class OpenApiContractTest {
         call("GET", "/api/v1/export/surveys.csv", analyst, null, 200);
         call("GET", "/api/v1/export/surveys.csv?from=x", lead, null, 400);
         call("GET", "/api/v1/export/surveys.csv", ana, null, 403);
+    }
+
+    /** A public conversation resolved: its survey goes out as a link, opened and answered without a token. */
+    private static void surveyLink(String ana, String lead) {
+        byte[] tweet = Payloads.tweets(Payloads.ORANGE_X, Payloads.tweet("oa-link", "oa-u-link", "Sin fibra", null));
+        call("POST", "/api/v1/channels/twitter/webhook", null, tweet, 200, Payloads.twitterSignature(tweet));
+        String id = conversationWith(lead, "oa-link");
+        call("POST", "/api/v1/conversations/" + id + "/claim", ana, Map.of("version", version(id)), 200);
+        call("POST", "/api/v1/conversations/" + id + "/status", ana, Map.of("status", "RESOLVED", "version",
+                version(id)), 200);
+        server.server().surveys().sendDue(id);
+        String token = null;
+        for (JsonNode m : api.get("/api/v1/conversations/" + id + "/messages", lead).json()) {
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("/api/v1/surveys/([A-Za-z0-9_-]{20,})")
+                    .matcher(m.path("body").asText());
+            if (m.path("survey").asBoolean(false) && link.find()) {
+                token = link.group(1);
+            }
+        }
+        assertThat(token).as("the survey link of " + id).isNotNull();
+        call("GET", "/api/v1/surveys/" + token, null, null, 200);
+        call("POST", "/api/v1/surveys/" + token + "/response", null, Map.of("rating", 5, "comment", "Rápido"), 200);
+        call("POST", "/api/v1/surveys/" + token + "/response", null, Map.of("rating", 4), 409);
+    }
+
+    /**
+     * A Facebook reply the network refuses (FAILED) and its retry; a forum reply PREPARED by hand and
+     * marked posted.
+     */
+    private static void failedAndPreparedReplies(String ana, String lead, String tweetConv) {
+        byte[] comment = Payloads.facebookComment(Payloads.ORANGE_PAGE, "oa-fb-c1", "oa-fb-p1", null, "oa-fb-u1",
+                "No me llega la factura");
+        call("POST", "/api/v1/channels/facebook/webhook", null, comment, 200, Payloads.metaSignature(comment));
+        String fb = conversationWith(lead, "oa-fb-c1");
+        String failed = replyAndWait(ana, fb, "Te escribimos por privado", "FAILED");
+        call("POST", "/api/v1/conversations/" + fb + "/messages/" + failed + "/retry", ana, null, 200);
+
+        String entry = "https://foros.example.com/operadoras/orange/t/oa-hilo";
+        byte[] feed = CommunityPayloads.atom("Foro de operadoras", CommunityPayloads.atomEntry(entry, "oa-forero",
+                "Portabilidad", "<p>Portabilidad lenta</p>", "2026-11-24T10:00:00Z", null));
+        assertThat(CommunityPayloads.postForum(api, CommunityPayloads.ORANGE_FEED, feed).status()).isEqualTo(200);
+        String forum = conversationWith(lead, entry);
+        String prepared = replyAndWait(ana, forum, "Te lo explicamos aquí", "PREPARED");
+        call("POST", "/api/v1/conversations/" + forum + "/messages/" + prepared + "/posted", ana,
+                Map.of("url", entry + "#oa-p2"), 200);
+        assertThat(tweetConv).isNotNull();
+    }
+
+    /** The tweet's customer and the Facebook commenter are one person: merged, then the merge undone. */
+    private static void mergedCustomers(String ana, String lead, String customer) {
+        String fbCustomer = api.get("/api/v1/conversations/" + conversationWith(lead, "oa-fb-c1"), lead)
+                .at("/customerId").asText();
+        JsonNode merged = call("POST", "/api/v1/customers/" + customer + "/merge", ana, Map.of("with", fbCustomer), 200);
+        call("POST", "/api/v1/customers/merges/" + merged.at("/merges/0/id").asText() + "/undo", ana, null, 200);
+    }
+
+    /** Posts a public reply and waits until its delivery leaves QUEUED with {@code state}; the message id. */
+    private static String replyAndWait(String token, String conversation, String body, String state) {
+        JsonNode posted = call("POST", "/api/v1/conversations/" + conversation + "/messages", token,
+                Map.of("kind", "reply", "body", body, "public", true), 201,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        String id = posted.at("/message/id").asText();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            for (JsonNode m : api.get("/api/v1/conversations/" + conversation + "/messages", token).json()) {
+                if (m.get("id").asText().equals(id)) {
+                    last = m.path("delivery").asText();
+                }
+            }
+            if (state.equals(last)) {
+                return id;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("reply " + id + " is " + last + ", not " + state);
+    }
+
+    /** The conversation holding the message with this channel message id. */
+    private static String conversationWith(String lead, String channelMessageId) {
+        for (JsonNode c : api.get("/api/v1/conversations?limit=500", lead).at("/items")) {
+            for (JsonNode m : api.get("/api/v1/conversations/" + c.get("id").asText() + "/messages", lead).json()) {
+                if (channelMessageId.equals(m.path("channelMessageId").asText())) {
+                    return c.get("id").asText();
+                }
+            }
+        }
+        throw new AssertionError("no conversation with " + channelMessageId);
     }
 
     private static long version(String conversation) {
@@ -274,6 +404,10 @@ class OpenApiContractTest {
         notCalled.removeAll(called.stream().map(s -> s.toUpperCase(Locale.ROOT).substring(0, s.indexOf(' '))
                 + s.substring(s.indexOf(' '))).toList());
         assertThat(notCalled).as("described operations this test never called").isEmpty();
+        TreeSet<String> neverSucceeded = new TreeSet<>(DOC.operations());
+        neverSucceeded.removeAll(succeeded.stream().map(s -> s.toUpperCase(Locale.ROOT).substring(0, s.indexOf(' '))
+                + s.substring(s.indexOf(' '))).toList());
+        assertThat(neverSucceeded).as("described operations this test never saw succeed (only refusals)").isEmpty();
     }
 
     /** The operations of the features merged after the first description (queues, canned, automation, ...). */
@@ -296,6 +430,9 @@ class OpenApiContractTest {
         call("POST", "/api/v1/queues/" + queues.get(0).get("id").asText() + "/next", lead, null, 200);
         call("POST", "/api/v1/queues/q-none/next", ana, null, 404);
         call("POST", "/api/v1/next", analyst, null, 403);
+        byte[] waiting = Payloads.tweets(Payloads.ORANGE_X, Payloads.tweet("oa-next", "oa-u-next", "Espero turno", null));
+        call("POST", "/api/v1/channels/twitter/webhook", null, waiting, 200, Payloads.twitterSignature(waiting));
+        call("POST", "/api/v1/next", ana, null, 200);
         call("POST", "/api/v1/conversations/" + conv + "/snooze", ana, Map.of("version", version(conv)), 400);
         call("POST", "/api/v1/conversations/" + conv + "/snooze", ana,
                 Map.of("until", java.time.Instant.now().plusSeconds(3600).toString(), "version", version(conv)), 200);
@@ -376,12 +513,17 @@ class OpenApiContractTest {
         call("GET", "/api/v1/metrics/csat?groupBy=brand", analyst, null, 200);
         call("GET", "/api/v1/metrics/csat", ana, null, 403);
         surveyedCustomer(ana, lead, analyst);
+        surveyLink(ana, lead);
+        failedAndPreparedReplies(ana, lead, conv);
+        mergedCustomers(ana, lead, customer);
         call("GET", "/api/v1/admin/audit?limit=5", admin, null, 200);
         call("GET", "/api/v1/admin/audit?from=x", admin, null, 400);
         call("GET", "/api/v1/admin/audit", lead, null, 403);
         JsonNode accounts = call("GET", "/api/v1/admin/accounts", admin, null, 200);
         call("GET", "/api/v1/admin/accounts", ana, null, 403);
         call("POST", "/api/v1/admin/accounts", admin, Map.of("brandId", "orange"), 400);
+        call("POST", "/api/v1/admin/accounts", admin, Map.of("brandId", "republica", "channel", "INSTAGRAM",
+                "accountId", "17841400000000777", "handle", "@republica_oa"), 201);
         JsonNode account = accounts.get(0);
         call("PUT", "/api/v1/admin/accounts/" + account.get("channel").asText().toLowerCase(Locale.ROOT) + "/"
                 + account.get("accountId").asText(), admin, account, 200);

@@ -112,6 +112,35 @@ class RoleMatrixTest {
         return tests;
     }
 
+    /**
+     * Analysts are read-only, and so are the API tokens admins issue: every write that needs a token
+     * expects 403 for the analyst in the matrix, and answers 403 to an API token too.
+     */
+    @TestFactory
+    List<DynamicTest> everyWriteIsRefusedToAnalystsAndTheirApiTokens() {
+        Reply issued = api.post("/api/v1/admin/api-tokens", tokens.get(Caller.ADMIN),
+                Map.of("name", "matrix", "agentId", "u-datos"));
+        assertThat(issued.status()).as(issued.text()).isEqualTo(201);
+        String apiToken = issued.at("/token").asText();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Row row : rows()) {
+            String method = RoleMatrix.key(row.operation()).substring(0, row.operation().indexOf(' '));
+            boolean needsToken = row.expected().get(Caller.NO_TOKEN).accepts(401)
+                    && !row.expected().get(Caller.NO_TOKEN).accepts(200);
+            if (method.equals("GET") || !needsToken || row.operation().endsWith("/auth/logout")) {
+                continue;
+            }
+            tests.add(dynamicTest(row.label() + " refuses analysts and API tokens", () -> {
+                assertThat(row.expected().get(Caller.ANALYST)).as(row.label()).isEqualTo(RoleMatrix.Outcome.of(403));
+                Reply r = row.call().apply(apiToken);
+                assertThat(r.status()).as(row.label() + " with an API token: " + r.text()).isEqualTo(403);
+                assertThat(r.errorCode()).isEqualTo("forbidden");
+            }));
+        }
+        assertThat(tests).as("write operations in the matrix").hasSizeGreaterThan(30);
+        return tests;
+    }
+
     /** Lists, bootstrap, changes and search never carry a conversation or message of a brand the agent lacks. */
     @TestFactory
     List<DynamicTest> agentsSeeOnlyTheirBrands() {

@@ -61,7 +61,13 @@ public final class LeaderboardView {
                 column(i18n.get("community.leaderboard.level"), LeaderboardEntry::level)));
         table.setPlaceholder(new Label(i18n.get("community.leaderboard.empty")));
 
-        root = new VBox(6, controls, table);
+        Label figures = new Label();
+        figures.setId("leaderboard-figures");
+        figures.getStyleClass().add(Styles.TEXT_SMALL);
+        figures.textProperty().bind(vm.figuresProperty().map(f -> i18n.get("community.leaderboard.figures",
+                f.approvedSolutions(), f.solvedThreadViews())).orElse(""));
+
+        root = new VBox(6, controls, figures, table);
         root.setId("leaderboard");
         root.getStyleClass().add("leaderboard");
         vm.refresh();

@@ -3,6 +3,7 @@ package es.faro.client.ui.community;
 import es.faro.client.sync.CommunityApi;
 import es.faro.client.ui.common.TaskRunner;
 import es.faro.client.ui.common.UiText;
+import es.faro.protocol.community.Leaderboard;
 import es.faro.protocol.community.LeaderboardEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The superuser leaderboard in the lead's dashboard: members ranked by the points they earned in a
- * period (accepted solutions and kudos), with their level, for one brand or all of them.
+ * period (accepted solutions and kudos), with their level, for one brand or all of them; and the
+ * programme's figures for the same brand and period (approved solutions, views of solved threads).
  */
 public final class LeaderboardViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(LeaderboardViewModel.class);
@@ -32,6 +34,7 @@ public final class LeaderboardViewModel {
     private final ObservableList<LeaderboardEntry> entries = FXCollections.observableArrayList();
     private final ObservableList<LeaderboardEntry> entriesView = FXCollections.unmodifiableObservableList(entries);
     private final ReadOnlyObjectWrapper<UiText> message = new ReadOnlyObjectWrapper<>(this, "message");
+    private final ReadOnlyObjectWrapper<CommunityApi.Figures> figures = new ReadOnlyObjectWrapper<>(this, "figures");
     private long generation;
 
     /** {@code brands}: the brand ids offered as filters (besides every brand). */
@@ -69,14 +72,27 @@ public final class LeaderboardViewModel {
         return message.getReadOnlyProperty();
     }
 
+    /** Approved solutions and views of the threads they solved, for the brand and period shown; null until read. */
+    public ReadOnlyObjectProperty<CommunityApi.Figures> figuresProperty() {
+        return figures.getReadOnlyProperty();
+    }
+
+    private record Loaded(Leaderboard board, CommunityApi.Figures figures) {
+    }
+
     public void refresh() {
         long gen = ++generation;
         String b = brand.get();
         String p = period.get() == null ? "month" : period.get();
-        tasks.run(() -> api.leaderboard(b, p, SIZE), board -> {
+        tasks.run(() -> {
+            Leaderboard board = api.leaderboard(b, p, SIZE);
+            // The same window as the leaderboard's period, as the server resolved it.
+            return new Loaded(board, api.figures(b, board.from(), board.to()));
+        }, loaded -> {
             if (gen == generation) {
-                entries.setAll(board.items());
-                message.set(board.items().isEmpty() ? UiText.of("community.leaderboard.empty") : null);
+                entries.setAll(loaded.board().items());
+                figures.set(loaded.figures());
+                message.set(loaded.board().items().isEmpty() ? UiText.of("community.leaderboard.empty") : null);
             }
         }, error -> {
             LOG.warn("reading the leaderboard failed: {}", error.toString());

@@ -8,9 +8,15 @@ import es.faro.protocol.community.CommunityPost;
 import es.faro.protocol.community.ModerationKind;
 import es.faro.protocol.community.ModerationRequest;
 import es.faro.protocol.community.Moderated;
+import es.faro.protocol.event.Event;
+import es.faro.protocol.event.EventType;
+import es.faro.protocol.json.Json;
 import es.faro.protocol.model.Channel;
 import es.faro.protocol.model.Conversation;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -48,12 +54,24 @@ public final class ModerationViewModel {
     private final ReadOnlyObjectWrapper<UiText> message = new ReadOnlyObjectWrapper<>(this, "message");
     private String shownId;
     private long generation;
+    private Function<String, String> bodies = id -> null;
+    private String prefilledFor;
 
     public ModerationViewModel(CommunityApi api, ObservableValue<Conversation> conversation, TaskRunner tasks) {
         this.api = api;
         this.tasks = tasks;
         this.conversation = conversation;
         conversation.subscribe(this::onConversation);
+        selected.subscribe(p -> prefillIfTargetChanged());
+    }
+
+    /**
+     * Where the current text of a post is read (message id → body, null when unknown), so the edit
+     * field starts from the text of the post the commands act on instead of empty.
+     */
+    public void useBodies(Function<String, String> bodyOf) {
+        this.bodies = bodyOf == null ? id -> null : bodyOf;
+        prefill(null);
     }
 
     // --- state -------------------------------------------------------------------------------
@@ -149,6 +167,32 @@ public final class ModerationViewModel {
         });
     }
 
+    /**
+     * Events received by the sync engine (any thread): a moderation of the thread on show, by a
+     * colleague or by this workstation, updates its posts in place without reading them again.
+     */
+    public void onEvents(List<Event> events) {
+        List<Moderated> moderated = new ArrayList<>();
+        for (Event e : events) {
+            if (EventType.COMMUNITY_MODERATED.equals(e.type()) && e.data() != null) {
+                try {
+                    moderated.add(Json.convert(e.data(), Moderated.class));
+                } catch (RuntimeException bad) {
+                    LOG.warn("unreadable {} event {}: {}", e.type(), e.seq(), bad.toString());
+                }
+            }
+        }
+        if (!moderated.isEmpty()) {
+            tasks.runOnUi(() -> {
+                for (Moderated m : moderated) {
+                    if (m.action() != null && m.action().conversationId().equals(shownId)) {
+                        merge(m.posts());
+                    }
+                }
+            });
+        }
+    }
+
     // --- internals ---------------------------------------------------------------------------
 
     static boolean moderated(Channel channel) {
@@ -177,6 +221,28 @@ public final class ModerationViewModel {
         String keep = selected.get() == null ? null : selected.get().messageId();
         posts.setAll(list);
         selected.set(list.stream().filter(p -> p.messageId().equals(keep)).findFirst().orElse(null));
+        prefillIfTargetChanged();
+    }
+
+    private CommunityPost target() {
+        return selected.get() != null ? selected.get() : posts.isEmpty() ? null : posts.get(0);
+    }
+
+    /** A reload of the same thread must not wipe what the moderator is typing: only a new target refills. */
+    private void prefillIfTargetChanged() {
+        CommunityPost target = target();
+        if (!Objects.equals(target == null ? null : target.messageId(), prefilledFor)) {
+            prefill(null);
+        }
+    }
+
+    /** The edit field shows {@code body}, or else the current text of the target post (selected, or the topic). */
+    private void prefill(String body) {
+        CommunityPost target = target();
+        String text = body != null ? body : target == null ? null : bodies.apply(target.messageId());
+        editedText.set(text == null ? "" : text);
+        // Unknown text (the thread not read yet): try again when the target is next looked at.
+        prefilledFor = target == null || text == null ? null : target.messageId();
     }
 
     private void send(ModerationKind kind, String why, String body, String toBoard) {
@@ -193,11 +259,12 @@ public final class ModerationViewModel {
             busy.set(false);
             reason.set("");
             board.set("");
-            editedText.set("");
             message.set(UiText.of("community.moderation.done." + kind.wireName()));
             if (id.equals(shownId)) {
                 merge(done.posts());
             }
+            // The edited text is the post's text now (the thread's copy follows with the server's event).
+            prefill(kind == ModerationKind.EDIT ? body : null);
         }, error -> {
             busy.set(false);
             LOG.info("moderation {} on {} refused: {}", kind.wireName(), id, error.toString());

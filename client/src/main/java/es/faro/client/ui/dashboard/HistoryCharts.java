@@ -50,6 +50,17 @@ final class HistoryCharts {
         this.vm = vm;
         this.i18n = i18n;
         NumberAxis percent = new NumberAxis(0, 104, 20); // headroom: a 100 % hour's dot is not cut in half
+        percent.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n.intValue() % 20 == 0 ? Integer.toString(n.intValue()) : ""; // no "104" at the top
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Integer.valueOf(s);
+            }
+        });
         serviceLevel = new LineChart<>(hours(), percent);
         serviceLevel.setId("chart-service-level");
         // Symbols on: an hour of today alone (the first answered hour) is a point, not a line. The CSS

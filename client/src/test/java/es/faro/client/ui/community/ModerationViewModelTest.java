@@ -39,7 +39,7 @@ class ModerationViewModelTest {
         lead = server.signedIn("lucia");
         post(Map.of("type", "message", "id", "vm-1", "subject", "Sin fibra", "body", "No tengo fibra",
                         "author", Map.of("id", "u-maria", "login", "maria"), "board", Map.of("id", "fibra"),
-                        "post_time", "2026-11-24T08:00:00Z"),
+                        "post_time", "2026-11-24T08:00:00Z", "metrics", Map.of("views", 250)),
                 reply("vm-2", "u-pepe", "pepe", "vm-1", 4));
     }
 
@@ -124,9 +124,127 @@ class ModerationViewModelTest {
         board.refresh();
         tasks.drain();
         assertThat(board.entries()).extracting(e -> e.authorName() + " " + e.points()).containsExactly("pepe 14");
+        // One solution accepted this month; the thread it solved was read 250 times.
+        assertThat(board.figuresProperty().get()).isEqualTo(new CommunityApi.Figures(1, 250));
         board.brandProperty().set("jazztel");
         tasks.drain();
         assertThat(board.entries()).isEmpty();
+        assertThat(board.figuresProperty().get()).isEqualTo(new CommunityApi.Figures(0, 0));
         assertThat(board.messageProperty().get()).isEqualTo(UiText.of("community.leaderboard.empty"));
+    }
+
+    /** Edit, move and spam from the panel: each reaches the server, changes the posts shown and is in the server's log. */
+    @Test
+    void editMoveAndSpamReachTheServerAndUpdateThePosts() throws Exception {
+        SameThreadTaskRunner tasks = new SameThreadTaskRunner();
+        ModerationViewModel vm = new ModerationViewModel(new CommunityApi(lead), open, tasks);
+        Conversation conv = communityConversation();
+        open.set(conv);
+        tasks.drain();
+        assertThat(vm.posts()).hasSize(2);
+
+        // Edit the topic (nothing selected = the topic): the stored message has the new text.
+        vm.edit();
+        assertThat(vm.messageProperty().get()).isEqualTo(UiText.of("community.moderation.textRequired"));
+        vm.editedTextProperty().set("  No tengo fibra en casa  ");
+        vm.edit();
+        tasks.drain();
+        assertThat(vm.messageProperty().get()).isEqualTo(UiText.of("community.moderation.done.edit"));
+        assertThat(vm.editedTextProperty().get()).isEqualTo("No tengo fibra en casa");
+        assertThat(lead.messages(conv.id()).get(0).body()).isEqualTo("No tengo fibra en casa");
+
+        // Move the thread: every post shows the new board.
+        vm.boardProperty().set("averias");
+        vm.move();
+        tasks.drain();
+        assertThat(vm.messageProperty().get()).isEqualTo(UiText.of("community.moderation.done.move"));
+        assertThat(vm.posts()).extracting(p -> p.board()).containsOnly("averias");
+        assertThat(vm.boardProperty().get()).isEmpty();
+
+        // Mark pepe's reply as spam (with an optional reason); it stays selected.
+        vm.selectedProperty().set(vm.posts().get(1));
+        vm.reasonProperty().set("Publicidad");
+        vm.markSpam();
+        tasks.drain();
+        assertThat(vm.messageProperty().get()).isEqualTo(UiText.of("community.moderation.done.spam"));
+        assertThat(vm.posts().get(1).state()).isEqualTo(PostState.SPAM);
+        assertThat(vm.posts().get(0).state()).isEqualTo(PostState.PENDING);
+        assertThat(vm.selectedProperty().get().messageId()).isEqualTo(vm.posts().get(1).messageId());
+
+        // A spam post cannot then be the solution: the server's refusal is shown.
+        vm.acceptSolution();
+        tasks.drain();
+        assertThat(vm.messageProperty().get().key()).isEqualTo("community.moderation.refused");
+        assertThat(vm.posts().get(1).solution()).isFalse();
+
+        // A colleague's panel on the same thread follows these moderations live, from the events their
+        // sync engine receives, without reading the posts again; events of other threads change nothing.
+        ApiClient ana = server.signedIn("ana");
+        SimpleObjectProperty<Conversation> hers = new SimpleObjectProperty<>(ana.conversation(conv.id()));
+        ModerationViewModel colleague = new ModerationViewModel(new CommunityApi(ana), hers, tasks);
+        tasks.drain();
+        long cursor = ana.changes(0, 1000).last();
+        vm.selectedProperty().set(vm.posts().get(0));
+        vm.approve();
+        tasks.drain();
+        assertThat(colleague.posts().get(0).state()).isEqualTo(PostState.PENDING);
+        List<es.faro.protocol.event.Event> events = ana.changes(cursor, 1000).events();
+        assertThat(events).extracting(e -> e.type()).contains("community.moderated");
+        colleague.onEvents(events);
+        tasks.drain();
+        assertThat(colleague.posts()).extracting(p -> p.board() + " " + p.state())
+                .containsExactly("averias APPROVED", "averias SPAM");
+        hers.set(null);
+        colleague.onEvents(events);
+        tasks.drain();
+        assertThat(colleague.posts()).isEmpty();
+
+        // The server read back agrees with what the panel shows.
+        vm.reload();
+        tasks.drain();
+        assertThat(vm.posts()).extracting(p -> p.board() + " " + p.state())
+                .containsExactly("averias APPROVED", "averias SPAM");
+        try (Response r = ApiClient.defaultHttpClient().newCall(new Request.Builder()
+                .url(server.uri() + "/api/v1/moderation/actions?conversation=" + conv.id())
+                .header("Authorization", "Bearer " + lead.token()).build()).execute()) {
+            String body = r.body().string();
+            assertThat(Json.read(body, com.fasterxml.jackson.databind.JsonNode.class).path("items")
+                    .findValuesAsText("action")).containsExactlyInAnyOrder("edit", "move", "spam", "approve");
+        }
+    }
+
+    /** The edit field starts from the target post's text, follows the selection, and a reload keeps what is typed. */
+    @Test
+    void theEditFieldStartsFromThePostsTextAndKeepsWhatIsTyped() throws Exception {
+        SameThreadTaskRunner tasks = new SameThreadTaskRunner();
+        ModerationViewModel vm = new ModerationViewModel(new CommunityApi(lead), open, tasks);
+        Conversation conv = communityConversation();
+        vm.useBodies(id -> {
+            try {
+                return lead.messages(conv.id()).stream().filter(m -> m.id().equals(id)).map(m -> m.body())
+                        .findFirst().orElse(null);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        open.set(conv);
+        tasks.drain();
+        assertThat(vm.editedTextProperty().get()).isEqualTo("No tengo fibra");
+
+        vm.selectedProperty().set(vm.posts().get(1));
+        assertThat(vm.editedTextProperty().get()).isEqualTo("Reinicia la ONT");
+        vm.editedTextProperty().set("Reinicia la ONT y espera cinco minutos");
+        vm.reload();
+        tasks.drain();
+        assertThat(vm.editedTextProperty().get()).isEqualTo("Reinicia la ONT y espera cinco minutos");
+
+        vm.edit();
+        tasks.drain();
+        assertThat(vm.messageProperty().get()).isEqualTo(UiText.of("community.moderation.done.edit"));
+        assertThat(vm.editedTextProperty().get()).isEqualTo("Reinicia la ONT y espera cinco minutos");
+        assertThat(lead.messages(conv.id()).get(1).body()).isEqualTo("Reinicia la ONT y espera cinco minutos");
+
+        vm.selectedProperty().set(null);
+        assertThat(vm.editedTextProperty().get()).isEqualTo("No tengo fibra");
     }
 }
