@@ -145,6 +145,7 @@ public final class FaroServer implements AutoCloseable {
             es.faro.server.csat.SurveyService surveys = new es.faro.server.csat.SurveyService(store, reference::get,
                     clock, new es.faro.server.csat.CsatSettings(config));
             tracker.addHook(surveys::onChange);
+            metrics.csat((from, to) -> surveys.report(from, to, "brand").total().asCsat());
             IngestService ingest = new IngestService(store, reference::get, clock, tracker, automation.rules())
                     .surveyAnswers(surveys)
                     .webhookSecrets(webhookSecrets::valid);

@@ -69,6 +69,7 @@ public final class FaroApp extends Application {
     private es.faro.client.ui.automation.AutomationFeature automation;
     private DashboardWindow dashboard;
     private SlaAdminWindow slaAdmin;
+    private es.faro.client.ui.accounts.ChannelAccountsWindow accountsAdmin;
     /** The moderation panel's model for community and forum threads. */
     private ModerationViewModel moderation;
     private volatile boolean stopping;
@@ -324,6 +325,13 @@ public final class FaroApp extends Application {
                 button.setOnAction(e -> openSlaAdmin(opened));
                 view.addStatusAction(button);
             }
+            if (es.faro.client.ui.accounts.ChannelAccountsViewModel.allowedFor(opened.me())) {
+                Button button = new Button(i.get("accounts.open"), new FontIcon(Material2OutlinedAL.ACCOUNT_TREE));
+                button.setId("open-accounts-admin");
+                button.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+                button.setOnAction(e -> openAccountsAdmin(opened));
+                view.addStatusAction(button);
+            }
             return view.root();
         });
     }
@@ -364,6 +372,21 @@ public final class FaroApp extends Application {
         slaAdmin = new SlaAdminWindow(new SlaAdminViewModel(new es.faro.client.sync.SlaAdminApi(opened.api()), tasks),
                 brandIds, shell.i18n(), settings.themeProperty().get(), scene.getWindow());
         slaAdmin.show();
+    }
+
+    /** Admins manage the brands' channel accounts and rotate webhook secrets in a window of their own. */
+    private void openAccountsAdmin(ClientSession opened) {
+        if (accountsAdmin != null && accountsAdmin.stage().isShowing()) {
+            accountsAdmin.stage().toFront();
+            return;
+        }
+        java.util.List<es.faro.protocol.model.Brand> brands = workstation.referenceProperty().get() == null
+                ? java.util.List.of() : workstation.referenceProperty().get().visibleBrands();
+        accountsAdmin = new es.faro.client.ui.accounts.ChannelAccountsWindow(
+                new es.faro.client.ui.accounts.ChannelAccountsViewModel(
+                        new es.faro.client.sync.ChannelAccountsApi(opened.api()), tasks),
+                brands, shell.i18n(), settings.themeProperty().get(), scene.getWindow());
+        accountsAdmin.show();
     }
 
     /** The queue the agent last worked comes back selected; every change of queue is remembered. */

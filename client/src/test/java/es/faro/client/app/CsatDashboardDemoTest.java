@@ -13,7 +13,11 @@ import es.faro.protocol.json.Json;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import es.faro.protocol.model.Conversation;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -26,8 +30,9 @@ import org.testfx.api.FxRobot;
 
 /**
  * CSAT on the lead's dashboard, headless, against the real demo application: a customer DMs Orange
- * on X, the conversation is resolved, the embedded server sends the survey (demo delay: seconds),
- * the customer answers "5" by DM, and the CSAT tile goes from "no data yet" to 100 %.
+ * on X, the lead resolves the conversation in the workstation (E), the embedded server sends the
+ * survey (demo delay: seconds), the customer answers "5" by DM, and the CSAT tile goes from "no data
+ * yet" to 100 % with a 100 % response rate.
  */
 class CsatDashboardDemoTest {
     private static final String TWITTER_SECRET = "demo-twitter-secret";
@@ -60,25 +65,43 @@ class CsatDashboardDemoTest {
     @Test
     void aResolvedConversationsSurveyAnswerMovesTheCsatTile() throws Exception {
         waitFor(60, () -> robot.lookup("#open-dashboard").match(n -> n.getScene() != null).tryQuery().isPresent());
-        robot.clickOn(robot.lookup("#open-dashboard").match(n -> n.getScene() != null).<javafx.scene.Node>query());
-        waitFor(30, () -> robot.lookup("#tile-csat-value").tryQuery().isPresent());
-        assertThat(csatValue().getText()).isEqualTo("—");
-
         api = new ApiClient(URI.create("http://127.0.0.1:" + port), ApiClient.defaultHttpClient());
         api.login("lucia", "faro-demo");
         dm("csat-dm-1", "Se me ha cortado la línea");
         String id = conversationWith("csat-dm-1");
-        JsonNode conv = get("/api/v1/conversations/" + id);
-        post("/api/v1/conversations/" + id + "/status", "{\"status\":\"RESOLVED\",\"version\":"
-                + conv.get("version").asLong() + "}", true);
+
+        // Lucía resolves it in the workstation: Orange's queue, the conversation in the list, then E (resolve).
+        ListView<es.faro.client.ui.workstation.QueueEntry> queues = robot.lookup("#queue-list").queryListView();
+        waitFor(30, () -> queues.getItems().stream().anyMatch(e -> e.queue().id().equals("q-orange")));
+        robot.interact(() -> queues.getSelectionModel().select(queues.getItems().stream()
+                .filter(e -> e.queue().id().equals("q-orange")).findFirst().orElseThrow()));
+        ListView<Conversation> list = robot.lookup("#conversation-list").queryListView();
+        waitFor(30, () -> robot.from(list).lookup("Marta Encuesta").match(n -> n.getScene() != null).tryQuery()
+                .isPresent());
+        robot.clickOn(robot.from(list).lookup("Marta Encuesta").match(n -> n.getScene() != null).<Node>query());
+        waitFor(10, () -> list.getSelectionModel().getSelectedItem() != null
+                && list.getSelectionModel().getSelectedItem().id().equals(id));
+        robot.press(KeyCode.E).release(KeyCode.E);
+        waitFor(20, () -> "RESOLVED".equals(get("/api/v1/conversations/" + id).get("status").asText()));
+
+        robot.clickOn(robot.lookup("#open-dashboard").match(n -> n.getScene() != null).<Node>query());
+        waitFor(30, () -> robot.lookup("#tile-csat-value").tryQuery().isPresent());
 
         // The survey goes out a few seconds later (demo delay), as a DM of the conversation.
         waitFor(30, () -> survey(id) != null);
         assertThat(survey(id).get("public").asBoolean()).isFalse();
         assertThat(csatValue().getText()).isEqualTo("—"); // sent, not answered: still no data
+        waitFor(20, () -> csatDetail().getText().equals("1 encuestas enviadas, ninguna respondida aún"));
 
         dm("csat-dm-2", "5 muy bien");
         waitFor(20, () -> csatValue().getText().startsWith("100"));
+        // One survey sent and answered: a 100 % response rate under the CSAT.
+        waitFor(20, () -> csatDetail().getText().matches("1 valoraciones · 100.%"
+                + " de encuestas respondidas · objetivo 67.%"));
+    }
+
+    private Label csatDetail() {
+        return robot.lookup("#tile-csat-detail").queryAs(Label.class);
     }
 
     private JsonNode survey(String conversationId) throws Exception {
@@ -107,17 +130,6 @@ class CsatDashboardDemoTest {
         try (Response r = api.http().newCall(request).execute()) {
             assertThat(r.code()).isEqualTo(200);
             return Json.MAPPER.readTree(r.body().bytes());
-        }
-    }
-
-    private void post(String path, String json, boolean auth) throws Exception {
-        Request.Builder b = new Request.Builder().url("http://127.0.0.1:" + port + path)
-                .post(RequestBody.create(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), JSON));
-        if (auth) {
-            b.header("Authorization", "Bearer " + api.token());
-        }
-        try (Response r = api.http().newCall(b.build()).execute()) {
-            assertThat(r.code()).as(r.body().string()).isEqualTo(200);
         }
     }
 

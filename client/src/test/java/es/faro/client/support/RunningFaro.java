@@ -83,9 +83,32 @@ public final class RunningFaro implements AutoCloseable {
         return demoPort;
     }
 
-    /** Waits for {@code condition} on the FX thread's schedule, failing after {@code seconds}. */
+    /**
+     * Waits for {@code condition} on the FX thread's schedule, failing after {@code seconds}. A node
+     * lookup made from the test thread can meet the scene graph while the FX thread changes it (an
+     * index or iterator out of step): that is "not yet", and the condition is asked again.
+     */
     public static void waitFor(int seconds, Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+            try {
+                return condition.call();
+            } catch (RuntimeException e) {
+                if (racedWithFx(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    private static boolean racedWithFx(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IndexOutOfBoundsException || t instanceof java.util.NoSuchElementException
+                    || t instanceof java.util.ConcurrentModificationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a node matching {@code selector} is showing. */

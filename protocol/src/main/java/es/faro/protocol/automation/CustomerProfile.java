@@ -20,17 +20,33 @@ public record CustomerProfile(String profileId, List<Customer> identities, List<
     }
 
     /**
-     * CSAT of this customer: how many ratings and their average (1–5), how many surveys were sent, and
-     * the latest ratings (newest first). {@code sent} and {@code recent} are newer fields (0 and empty
-     * when absent from the JSON).
+     * CSAT of this customer: how many ratings and their average (1–5), how many surveys were sent, the
+     * latest ratings (newest first) and how many ratings were 4 or 5. {@code sent} and {@code recent} are
+     * newer fields (0 and empty when absent from the JSON); {@code satisfied} newer still (null when absent:
+     * a server that does not count it).
      */
-    public record Csat(int ratings, double average, int sent, List<Rating> recent) {
+    public record Csat(int ratings, double average, int sent, List<Rating> recent, Integer satisfied) {
         public Csat {
             recent = recent == null ? List.of() : List.copyOf(recent);
         }
 
+        public Csat(int ratings, double average, int sent, List<Rating> recent) {
+            this(ratings, average, sent, recent, null);
+        }
+
         public Csat(int ratings, double average) {
-            this(ratings, average, 0, List.of());
+            this(ratings, average, 0, List.of(), null);
+        }
+
+        /** CSAT as the dashboard counts it: ratings of 4–5 ÷ all ratings; empty without ratings or the count. */
+        public java.util.OptionalDouble satisfiedShare() {
+            return satisfied == null || ratings == 0 ? java.util.OptionalDouble.empty()
+                    : java.util.OptionalDouble.of((double) satisfied / ratings);
+        }
+
+        /** Surveys answered ÷ surveys sent; empty when none was sent. */
+        public java.util.OptionalDouble responseRate() {
+            return sent == 0 ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of((double) ratings / sent);
         }
     }
 

@@ -53,7 +53,7 @@ public final class AccountAdminService {
             throw ApiException.validation("brandId, channel and accountId are required");
         }
         validate(req);
-        return write(c -> {
+        return write("channel.account.create", c -> {
             brandExists(c, req.brandId());
             if (ChannelAccounts.find(c, req.channel(), req.accountId().strip()).isPresent()) {
                 throw new ApiException(409, "account_taken", "the " + req.channel().wireName() + " account "
@@ -75,7 +75,7 @@ public final class AccountAdminService {
         if (req.channel() != null && req.channel() != channel) {
             throw ApiException.validation("an account cannot move to another channel");
         }
-        return write(c -> {
+        return write("channel.account.update", c -> {
             Account old = ChannelAccounts.find(c, channel, accountId).orElseThrow(() -> ApiException.notFound(
                     "no " + channel.wireName() + " account " + accountId));
             String brandId = req.brandId() != null ? req.brandId() : old.brandId();
@@ -132,12 +132,20 @@ public final class AccountAdminService {
         Account apply(Connection c) throws SQLException;
     }
 
-    private Account write(Change change) {
+    /** Applies the change, audits it (who, which account, its brand: never poll credentials) and publishes the reference. */
+    private Account write(String action, Change change) {
         Object[] out = new Object[2];
+        es.faro.server.audit.AuditOrigin.Origin origin = es.faro.server.audit.AuditOrigin.current();
         store.write(c -> {
-            out[0] = change.apply(c);
+            Account changed = change.apply(c);
+            out[0] = changed;
             ReferenceData current = ReferenceQueries.referenceData(c);
             Instant now = clock.instant();
+            if (origin.actor() != null) {
+                es.faro.server.audit.AuditLog.append(c, now, origin.actor().id(), action,
+                        changed.channel().wireName() + "/" + changed.accountId(), origin.address(),
+                        "brand " + changed.brandId() + (changed.handle() == null ? "" : ", handle " + changed.handle()));
+            }
             EventLog.append(c, EventType.REFERENCE, now, null, null, current);
             out[1] = current;
             return null;

@@ -96,8 +96,14 @@ public final class WebhookSecrets {
      */
     public Secret rotate(Channel channel, String newSecret, Duration grace) {
         String value = newSecret != null ? newSecret : generate();
+        es.faro.server.audit.AuditOrigin.Origin origin = es.faro.server.audit.AuditOrigin.current();
         Secret created = store.write(c -> {
             Instant now = clock.instant();
+            if (origin.actor() != null) {
+                // Who rotated which channel's secret and for how long the old one stays valid; never the secret.
+                es.faro.server.audit.AuditLog.append(c, now, origin.actor().id(), "channel.secret.rotate",
+                        channel.wireName(), origin.address(), "grace " + grace);
+            }
             Instant retire = now.plus(grace);
             try (PreparedStatement ps = c.prepareStatement("UPDATE channel_secrets SET retires_at = ?"
                     + " WHERE channel = ? AND (retires_at IS NULL OR retires_at > ?)")) {

@@ -166,6 +166,7 @@ public final class CustomerService {
         String marks = String.join(", ", Collections.nCopies(customerIds.size(), "?"));
         int sent = 0;
         int ratings = 0;
+        int satisfied = 0;
         long sum = 0;
         List<CustomerProfile.Rating> recent = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT conversation_id, brand_id, channel, rating, comment,"
@@ -186,6 +187,9 @@ public final class CustomerService {
                     }
                     ratings++;
                     sum += rating;
+                    if (rating >= 4) {
+                        satisfied++;
+                    }
                     if (recent.size() < MAX_RECENT_RATINGS) {
                         recent.add(new CustomerProfile.Rating(rs.getString(1), rs.getString(2), rating, rs.getString(5),
                                 java.time.Instant.ofEpochMilli(rs.getLong(6))));
@@ -197,7 +201,7 @@ public final class CustomerService {
             return null;
         }
         double average = ratings == 0 ? 0 : Math.round(sum * 100.0 / ratings) / 100.0;
-        return new CustomerProfile.Csat(ratings, average, sent, recent);
+        return new CustomerProfile.Csat(ratings, average, sent, recent, satisfied);
     }
 
     private static Optional<Customer> customer(Connection c, String id) throws SQLException {

@@ -25,7 +25,9 @@ import java.util.function.Function;
  * Each message has {@code id}, {@code subject}, {@code body} (HTML), {@code author{id,login}},
  * {@code board{id}}, {@code parent{id}} for a reply, {@code conversation{id}} (the topic),
  * {@code post_time}, {@code kudos{sum{weight}}} and {@code metrics{views}}. A reply threads into the
- * conversation of its parent (or topic). Signed with {@code X-Faro-Signature: sha256=HEX}.
+ * conversation of its parent (or topic). Every item is the message's current version: one seen before
+ * with another body is the member's edit (the community API reports no deletions: a deleted message
+ * simply stops appearing). Signed with {@code X-Faro-Signature: sha256=HEX}.
  */
 public final class CommunityAdapter implements ChannelAdapter {
     /** Attribute names shared with the community feature ({@link InboundMessage#attributes()}). */
@@ -88,8 +90,9 @@ public final class CommunityAdapter implements ChannelAdapter {
             put(attrs, AUTHOR_LOGIN, login);
             put(attrs, KUDOS, count(m.path("kudos").path("sum").path("weight"), "kudos.sum.weight"));
             put(attrs, VIEWS, count(m.path("metrics").path("views"), "metrics.views"));
+            // A poll returns each message as it is now: a changed body is the member's edit.
             result.add(new InboundMessage(Channel.COMMUNITY, account, id, authorId, login, login, 0, body, true,
-                    refs, time(optText(m, "post_time")), null, attrs));
+                    refs, time(optText(m, "post_time")), null, attrs).asUpdate());
         }
         return result;
     }

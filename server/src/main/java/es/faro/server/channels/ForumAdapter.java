@@ -27,12 +27,16 @@ import org.xml.sax.SAXException;
  * External forums: an Atom feed ({@code <feed><entry>}) or RSS 2.0 ({@code <rss><channel><item>})
  * as fetched from the forum, with the feed's account id (its URL) in {@code ?account=}. A reply names
  * its parent with the Atom threading extension ({@code <thr:in-reply-to ref="..."/>}, RFC 4685),
- * which RSS feeds use too. Parsed with the JDK's DOM parser with DTDs and external entities off
- * (no XXE). Signed with {@code X-Faro-Signature: sha256=HEX}.
+ * which RSS feeds use too. An entry fetched again with another text is an edit; a removed post comes
+ * as an Atom tombstone ({@code <at:deleted-entry ref="..." when="..."/>}, RFC 6721). Parsed with the
+ * JDK's DOM parser with DTDs and external entities off (no XXE). Signed with
+ * {@code X-Faro-Signature: sha256=HEX}.
  */
 public final class ForumAdapter implements ChannelAdapter {
     static final String ATOM = "http://www.w3.org/2005/Atom";
     static final String THREADING = "http://purl.org/syndication/thread/1.0";
+    /** Atom tombstones (RFC 6721): a feed names entries removed from the forum with {@code <at:deleted-entry>}. */
+    static final String TOMBSTONES = "http://purl.org/atompub/tombstones/1.0";
 
     @Override
     public Channel channel() {
@@ -60,6 +64,11 @@ public final class ForumAdapter implements ChannelAdapter {
             for (Element e : children(root, ATOM, "entry")) {
                 result.add(atomEntry(account, board, e));
             }
+            for (Element d : children(root, TOMBSTONES, "deleted-entry")) {
+                result.add(InboundMessage.deletion(Channel.FORUM, account,
+                        required(d.getAttribute("ref"), "feed.deleted-entry@ref"),
+                        rfc3339(d.getAttribute("when"), "feed.deleted-entry@when")));
+            }
         } else if ("rss".equals(root.getLocalName())) {
             Element channel = children(root, null, "channel").stream().findFirst()
                     .orElseThrow(() -> new PayloadException("rss needs a channel element"));
@@ -86,18 +95,22 @@ public final class ForumAdapter implements ChannelAdapter {
         if (when == null) {
             when = childText(e, ATOM, "updated");
         }
-        Instant at = null;
-        if (when != null) {
-            try {
-                at = ZonedDateTime.parse(when, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-            } catch (DateTimeParseException ex) {
-                throw new PayloadException("feed.entry.published is not an RFC 3339 time: " + when);
-            }
-        }
+        Instant at = rfc3339(when, "feed.entry.published");
         String category = children(e, ATOM, "category").stream().map(c -> c.getAttribute("term"))
                 .filter(t -> !t.isBlank()).findFirst().orElse(board);
         return message(account, id, uri != null ? uri : name, name, childText(e, ATOM, "title"), body, category,
                 replyTo(e), at, "feed.entry");
+    }
+
+    private static Instant rfc3339(String when, String what) {
+        if (when == null || when.isBlank()) {
+            return null;
+        }
+        try {
+            return ZonedDateTime.parse(when.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException ex) {
+            throw new PayloadException(what + " is not an RFC 3339 time: " + when);
+        }
     }
 
     private static InboundMessage rssItem(String account, String board, Element item) {
@@ -140,8 +153,9 @@ public final class ForumAdapter implements ChannelAdapter {
         if (title != null && !title.isBlank()) {
             attrs.put(CommunityAdapter.SUBJECT, Html.text(title));
         }
+        // A feed shows each entry as it is now: one fetched again with another text was edited on the forum.
         return new InboundMessage(Channel.FORUM, account, id, userId, name, name, 0, body, true,
-                parent == null ? List.of() : List.of(parent), at, null, attrs);
+                parent == null ? List.of() : List.of(parent), at, null, attrs).asUpdate();
     }
 
     private static String replyTo(Element e) {

@@ -66,13 +66,33 @@ public final class GooglePlayAdapter implements ChannelAdapter {
                 throw new PayloadException("reviews[].comments[] needs a userComment");
             }
             JsonNode modified = object(user, "lastModified", "reviews[].comments[].userComment");
-            Instant at = Instant.ofEpochSecond(modified.path("seconds").asLong(0), modified.path("nanos").asLong(0));
+            Instant at = Instant.ofEpochSecond(whole(modified.get("seconds"), "seconds"),
+                    whole(modified.get("nanos"), "nanos"));
             String author = optText(review, "authorName");
             result.add(new InboundMessage(Channel.GOOGLE_PLAY, account, reviewId, reviewId, author, author, 0,
                     text(user, "text", "reviews[].comments[].userComment").strip(), true, List.of(), at,
                     language(optText(user, "reviewerLanguage"))).asUpdate());
         }
         return result;
+    }
+
+    /** A Timestamp field (int64 seconds come as a JSON string, nanos as a number); absent is 0, anything else a 400. */
+    private static long whole(JsonNode v, String field) {
+        if (v == null || v.isNull()) {
+            return 0;
+        }
+        try {
+            if (v.isIntegralNumber() || v.isTextual()) {
+                long n = Long.parseLong(v.asText().strip());
+                if (n >= 0) {
+                    return n;
+                }
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the error below
+        }
+        throw new PayloadException("reviews[].comments[].userComment.lastModified." + field
+                + " must be a whole number ≥ 0: " + v);
     }
 
     /** "es_ES" / "en-GB" → "es" / "en": conversations carry the primary language only. */

@@ -142,17 +142,23 @@ public final class IngestService {
             return store(c, ref, brand, in, rules) ? Outcome.ACCEPTED : Outcome.DUPLICATE;
         }
         Message m = known.get();
-        if (in.action() == InboundMessage.Action.CREATE) {
+        if (in.action() != InboundMessage.Action.DELETE) {
+            // Seen again (a poller's next page, a feed fetched again): refresh what the hooks keep (kudos, views).
             for (IngestHook hook : hooks) {
                 hook.repeated(c, brand, in, m, clock.instant());
             }
+        }
+        if (in.action() == InboundMessage.Action.CREATE) {
             return Outcome.DUPLICATE;
         }
         if (m.deletedAt() != null || m.kind() != MessageKind.IN) {
             return Outcome.DUPLICATE;
         }
         Instant now = clock.instant();
-        Instant at = in.createdAt() == null || in.createdAt().isAfter(now) ? now : in.createdAt();
+        // A network that reports only when the message was first written (a community post, a feed entry's
+        // published time) gives no edit time: an edit cannot predate the message, so it is dated on arrival.
+        Instant at = in.createdAt() == null || in.createdAt().isAfter(now) || !in.createdAt().isAfter(m.createdAt())
+                ? now : in.createdAt();
         Message changed;
         if (in.action() == InboundMessage.Action.DELETE) {
             changed = m.deleted(at);

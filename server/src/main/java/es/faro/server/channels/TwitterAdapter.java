@@ -59,11 +59,16 @@ public final class TwitterAdapter implements ChannelAdapter {
                 String body = extended != null && optText(extended, "full_text") != null
                         ? optText(extended, "full_text") : text(t, "text", "tweet_create_events[]");
                 String lang = optText(t, "lang");
-                result.add(new InboundMessage(Channel.TWITTER, account, text(t, "id_str", "tweet_create_events[]"),
+                String id = text(t, "id_str", "tweet_create_events[]");
+                // An edit is a new tweet whose edit_history names the original: it updates the original's message.
+                String initial = optText(t.get("edit_history"), "initial_tweet_id");
+                boolean edit = initial != null && !initial.isBlank() && !initial.equals(id);
+                InboundMessage in = new InboundMessage(Channel.TWITTER, account, edit ? initial : id,
                         userId, optText(user, "name"), handle(optText(user, "screen_name")),
                         user.path("followers_count").asInt(0), body, true,
                         List.of(nonNull(optText(t, "in_reply_to_status_id_str"))), tweetTime(t),
-                        lang == null || lang.equals("und") ? null : lang));
+                        lang == null || lang.equals("und") ? null : lang);
+                result.add(edit ? in.asUpdate() : in);
             }
         }
         JsonNode dms = array(root, "direct_message_events", "payload");

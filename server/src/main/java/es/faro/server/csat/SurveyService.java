@@ -33,9 +33,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -122,9 +124,13 @@ public final class SurveyService implements IngestService.SurveyAnswers {
         ScheduledJobs.schedule(c, "csat:" + after.id(), JOB_KIND, now.plus(settings.delay()), after.id());
     }
 
-    /** App store reviews get no survey: a review is not a conversation the customer can answer. */
+    /**
+     * App store reviews get no survey: a review is not a conversation the customer can answer. Nor do
+     * external forums: they have no API, every reply there is posted by an agent by hand, so a survey
+     * would wait unsent after the conversation is resolved yet count as sent in the response rate.
+     */
     static boolean surveyable(Channel channel) {
-        return channel != Channel.GOOGLE_PLAY && channel != Channel.APP_STORE;
+        return channel != Channel.GOOGLE_PLAY && channel != Channel.APP_STORE && channel != Channel.FORUM;
     }
 
     // --- sending (a due job) ---------------------------------------------------------------------
@@ -199,11 +205,26 @@ public final class SurveyService implements IngestService.SurveyAnswers {
         return Optional.of(survey);
     }
 
+    /**
+     * Whether the person had a survey within the quiet period on any of their identities: identities
+     * merged into one profile (X and Facebook of the same customer) are one customer here too.
+     */
     private boolean recentlySurveyed(Connection c, String customerId, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM csat_surveys WHERE customer_id = ? AND sent_at > ?")) {
+        String profile = customerId;
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(profile_id, id) FROM customers WHERE id = ?")) {
             ps.setString(1, customerId);
-            ps.setLong(2, now.minus(settings.quietPeriod()).toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    profile = rs.getString(1);
+                }
+            }
+        }
+        // The profile's identities are the one named by it and those pointing at it (both indexed).
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM csat_surveys WHERE sent_at > ? AND"
+                + " customer_id IN (SELECT id FROM customers WHERE id = ? OR profile_id = ?)")) {
+            ps.setLong(1, now.minus(settings.quietPeriod()).toEpochMilli());
+            ps.setString(2, profile);
+            ps.setString(3, profile);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getInt(1) > 0;
             }
@@ -407,12 +428,16 @@ public final class SurveyService implements IngestService.SurveyAnswers {
     /**
      * CSAT and response rate over [from, to): see {@link CsatFigures}. {@code groupBy} is brand,
      * channel, queue, agent or day (Madrid calendar day: of sending for sent/responded, of answering
-     * for ratings).
+     * for ratings). A survey whose delivery the network refused for good (FAILED) is not counted as
+     * sent: the customer never got it; sent again by an agent and delivered, it counts.
      */
     public CsatReport report(Instant from, Instant to, String groupBy) {
+        Set<String> refused = new HashSet<>();
         List<Survey> rows = store.read(c -> {
             List<Survey> result = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM csat_surveys WHERE"
+            // The survey message's delivery state: one the network refused for good never reached the customer.
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", (SELECT d.state FROM deliveries d"
+                    + " WHERE d.message_id = csat_surveys.message_id) FROM csat_surveys WHERE"
                     + " (sent_at >= ? AND sent_at < ?) OR (answered_at >= ? AND answered_at < ?)")) {
                 ps.setLong(1, from.toEpochMilli());
                 ps.setLong(2, to.toEpochMilli());
@@ -420,7 +445,11 @@ public final class SurveyService implements IngestService.SurveyAnswers {
                 ps.setLong(4, to.toEpochMilli());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        result.add(row(rs));
+                        Survey s = row(rs);
+                        result.add(s);
+                        if ("FAILED".equals(rs.getString(16))) {
+                            refused.add(s.id());
+                        }
                     }
                 }
             }
@@ -436,7 +465,7 @@ public final class SurveyService implements IngestService.SurveyAnswers {
         Map<String, int[]> groups = new TreeMap<>();
         int[] total = new int[4];
         for (Survey s : rows) {
-            boolean sent = !s.sentAt().isBefore(from) && s.sentAt().isBefore(to);
+            boolean sent = !s.sentAt().isBefore(from) && s.sentAt().isBefore(to) && !refused.contains(s.id());
             boolean rated = s.answeredAt() != null && !s.answeredAt().isBefore(from) && s.answeredAt().isBefore(to);
             String sentKey = key != null ? key.apply(s) : day(s.sentAt());
             String ratedKey = key != null ? key.apply(s) : s.answeredAt() == null ? null : day(s.answeredAt());

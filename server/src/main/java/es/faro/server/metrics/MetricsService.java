@@ -69,6 +69,15 @@ public final class MetricsService {
         return clock.instant();
     }
 
+    /** Today's CSAT over a window, from the survey answers (set once at start; none: "no data"). */
+    private volatile java.util.function.BiFunction<Instant, Instant, Csat> csatSource;
+
+    /** Where {@link #live()} reads today's CSAT: the survey answers, which the conversations do not carry. */
+    public MetricsService csat(java.util.function.BiFunction<Instant, Instant, Csat> source) {
+        this.csatSource = source;
+        return this;
+    }
+
     public LiveMetrics live() {
         Instant now = clock.instant();
         Window today = Window.today(now);
@@ -129,7 +138,9 @@ public final class MetricsService {
                 Row::queueId, (key, parts) -> new Breakdown(null, null, key, null, 0, 0, 0, null));
         List<Breakdown> byAgent = breakdown(s.active(), s.today(), today, now, Conversation::assigneeId,
                 Row::assigneeId, (key, parts) -> new Breakdown(null, null, null, key, 0, 0, 0, null));
-        return new LiveMetrics(now, level, Csat.noData(), backlog, oldest, warning, breached, agents,
+        java.util.function.BiFunction<Instant, Instant, Csat> csat = csatSource;
+        return new LiveMetrics(now, level, csat == null ? Csat.noData() : csat.apply(today.from(), today.to()),
+                backlog, oldest, warning, breached, agents,
                 byBrandChannel, byQueue, byAgent, forecast(s.lastHour(), lastHour));
     }
 

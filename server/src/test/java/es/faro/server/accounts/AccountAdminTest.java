@@ -144,6 +144,19 @@ class AccountAdminTest {
         assertThat(poll.text()).doesNotContain("super-secret");
         assertThat(api.get("/api/v1/admin/accounts?brand=orange", admin).text()).doesNotContain("super-secret");
 
+        // Every change is in the audit log, with who made it (poll credentials never are).
+        Reply audit = api.get("/api/v1/admin/audit?limit=500", admin);
+        assertThat(audit.text()).doesNotContain("super-secret");
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        audit.at("/items").forEach(e -> {
+            if (e.get("action").asText().startsWith("channel.account.")) {
+                rows.add(e.get("actorId").asText() + " " + e.get("action").asText() + " " + e.get("target").asText());
+            }
+        });
+        assertThat(rows).containsExactly("u-admin channel.account.create instagram/17841400000000099",
+                "u-admin channel.account.update twitter/1000999",
+                "u-admin channel.account.update google_play/com.orange.miorange");
+
         // Stored in the database: a restart (same configuration) keeps the admins' changes.
         server.restart();
         api = server.client();
@@ -178,6 +191,8 @@ class AccountAdminTest {
         String crc = api.get("/api/v1/channels/twitter/webhook?crc_token=abc", null).at("/response_token").asText();
         assertThat(crc).isEqualTo("sha256=" + java.util.Base64.getEncoder().encodeToString(
                 Signatures.hmacSha256(fresh, "abc".getBytes(StandardCharsets.UTF_8))));
+        Reply audited = api.get("/api/v1/admin/audit?limit=500", admin);
+        assertThat(audited.text()).doesNotContain(fresh).contains("channel.secret.rotate").contains("grace PT1H");
         Reply listed = api.get("/api/v1/admin/channels/twitter/secrets", admin);
         assertThat(listed.json().size()).isEqualTo(2);
         assertThat(listed.text()).doesNotContain(fresh).doesNotContain(TestServer.TWITTER_SECRET);

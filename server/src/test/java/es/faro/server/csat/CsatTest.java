@@ -38,9 +38,12 @@ class CsatTest {
     @BeforeEach
     void start() {
         clock = new MutableClock(T0);
-        server = TestServer.start(Map.of("csat.delay", "PT10M", "csat.quiet_period", "P30D",
-                "csat.worker.nap", "PT1H", "token.ttl", "P60D", "csat.wording.jazztel.es.dm",
-                "Jazztel quiere saber tu opinión, {customer}: responde del 1 al 5."), clock);
+        Map<String, String> config = new java.util.HashMap<>(Map.of("csat.delay", "PT10M",
+                "csat.quiet_period", "P30D", "csat.worker.nap", "PT1H", "token.ttl", "P60D",
+                "csat.wording.jazztel.es.dm", "Jazztel quiere saber tu opinión, {customer}: responde del 1 al 5.",
+                "csat.wording.orange.en.link", "Orange would love to hear from you, {customer}: {link}"));
+        config.putAll(es.faro.server.community.CommunityPayloads.secrets());
+        server = TestServer.start(config, clock);
         api = server.client();
         ana = api.login("ana");
         pablo = api.login("pablo");
@@ -240,6 +243,77 @@ class CsatTest {
     }
 
     @Test
+    void englishConversationsGetTheBrandsEnglishWordingOrTheBuiltInOne() {
+        // Orange has its own English link wording; Amena falls back to the built-in English text.
+        Map<String, Object> orange = Payloads.tweet("tw-en1", "u-en1", "@orange_es no signal since Monday", null);
+        orange.put("lang", "en");
+        assertThat(api.post("/api/v1/channels/twitter/webhook", null, Payloads.tweets(Payloads.ORANGE_X, orange),
+                Payloads.twitterSignature(Payloads.tweets(Payloads.ORANGE_X, orange))).status()).isEqualTo(200);
+        Map<String, Object> amena = Payloads.tweet("tw-en2", "u-en2", "@amena my bill is wrong", null);
+        amena.put("lang", "en");
+        assertThat(api.post("/api/v1/channels/twitter/webhook", null, Payloads.tweets(Payloads.AMENA_X, amena),
+                Payloads.twitterSignature(Payloads.tweets(Payloads.AMENA_X, amena))).status()).isEqualTo(200);
+        String o = conversationOf("tw-en1", lead);
+        String a = conversationOf("tw-en2", lead);
+        assertThat(conversation(o).get("language").asText()).isEqualTo("en");
+        resolve(o, ana);
+        resolve(a, pablo);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(runDue()).isEqualTo(2);
+        String orangeText = survey(o).get("body").asText();
+        assertThat(orangeText).startsWith("Orange would love to hear from you, Cliente u-en1: http");
+        assertThat(orangeText).contains("/api/v1/surveys/" + token(survey(o)));
+        assertThat(survey(a).get("body").asText()).startsWith("How did Amena do? Rate us from 1 to 5: http");
+        assertThat(server.server().surveys().ofConversation(o).get(0).language()).isEqualTo("en");
+    }
+
+    @Test
+    void aForumThreadGetsNoSurveyItsRepliesArePostedByHandAndASurveyWouldNeverReachTheCustomer() {
+        byte[] feed = es.faro.server.community.CommunityPayloads.atom("Foro", es.faro.server.community.CommunityPayloads
+                .atomEntry("tag:foros.example.com,2026:csat-1", "Carlos", "Portabilidad", "Lenta",
+                        "2026-11-24T09:00:00Z", null));
+        assertThat(es.faro.server.community.CommunityPayloads.postForum(api,
+                es.faro.server.community.CommunityPayloads.ORANGE_FEED, feed).status()).isEqualTo(200);
+        String id = conversationOf("tag:foros.example.com,2026:csat-1", lead);
+        resolve(id, ana);
+        clock.advance(Duration.ofMinutes(10));
+        runDue();
+        assertThat(survey(id)).isNull();
+        assertThat(server.server().surveys().ofConversation(id)).isEmpty();
+        // Not counted as sent either: the response rate is not diluted by surveys nobody received.
+        assertThat(api.get("/api/v1/metrics/csat?from=2026-11-24&to=2026-11-25", lead).at("/total/sent").asInt())
+                .isZero();
+    }
+
+    @Test
+    void theQuietPeriodCoversEveryIdentityOfAMergedCustomer() {
+        twitterDm(Payloads.ORANGE_X, "dm-p1", "u-p1", "Sin datos en el móvil");
+        String onX = conversationOf("dm-p1", lead);
+        resolve(onX, ana);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(runDue()).isEqualTo(1);
+        // The same person writes on Messenger; an agent merges the two identities into one profile.
+        messenger("2000001", "mid-p1", "f-p1", "Os escribí por X ayer");
+        String onFacebook = conversationOf("mid-p1", lead);
+        String xCustomer = conversation(onX).get("customerId").asText();
+        String fbCustomer = conversation(onFacebook).get("customerId").asText();
+        Reply merged = api.post("/api/v1/customers/" + xCustomer + "/merge", ana, Map.of("with", fbCustomer));
+        assertThat(merged.status()).as(merged.text()).isEqualTo(200);
+        resolve(onFacebook, ana);
+        clock.advance(Duration.ofMinutes(10));
+        runDue();
+        assertThat(survey(onFacebook)).as("surveyed on X two minutes ago: no second survey on Facebook").isNull();
+
+        // Another person on Messenger, not merged with anyone, gets hers.
+        messenger("2000001", "mid-p2", "f-p2", "Hola");
+        String other = conversationOf("mid-p2", lead);
+        resolve(other, ana);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(runDue()).isEqualTo(1);
+        assertThat(survey(other)).isNotNull();
+    }
+
+    @Test
     void metricsEqualAHandComputedFixture() {
         // A: Orange X DM, ana, answered 5 by DM.
         twitterDm(Payloads.ORANGE_X, "dm-a", "u-a", "A");
@@ -295,6 +369,11 @@ class CsatTest {
         assertFigures(byQueue.get("q-orange"), 2, 2, 2, 1);
         Map<String, JsonNode> byDay = byKey(api.get("/api/v1/metrics/csat?" + window + "&groupBy=day", lead));
         assertFigures(byDay.get("2026-11-24"), 4, 3, 3, 2);
+        // The live figures carry today's CSAT too (they said "no data" whatever the answers were).
+        Reply live = api.get("/api/v1/metrics/live", lead);
+        assertThat(live.at("/csat/ratings").asInt()).isEqualTo(3);
+        assertThat(live.at("/csat/satisfied").asInt()).isEqualTo(2);
+        assertThat(live.at("/csat/ratio").asDouble()).isCloseTo(2.0 / 3, within(1e-9));
         // A window before everything: no data.
         Reply empty = api.get("/api/v1/metrics/csat?from=2026-11-01&to=2026-11-02", lead);
         assertThat(empty.at("/total/sent").asInt()).isZero();

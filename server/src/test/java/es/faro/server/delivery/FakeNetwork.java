@@ -52,10 +52,19 @@ final class FakeNetwork implements AutoCloseable {
 
     /** The next {@code count} requests fail with {@code status} and the network's error {@code message}. */
     synchronized void failNext(int count, int status, String message) {
+        failNext(count, status, message, null);
+    }
+
+    /** As {@link #failNext(int, int, String)}, saying when to come back ({@code Retry-After} in seconds). */
+    synchronized void failNext(int count, int status, String message, Integer retryAfterSeconds) {
         for (int i = 0; i < count; i++) {
-            failures.add(new MockResponse.Builder().code(status)
+            MockResponse.Builder b = new MockResponse.Builder().code(status)
                     .setHeader("Content-Type", "application/json")
-                    .body(Json.write(Map.of("error", Map.of("message", message, "code", status)))).build());
+                    .body(Json.write(Map.of("error", Map.of("message", message, "code", status))));
+            if (retryAfterSeconds != null) {
+                b.setHeader("Retry-After", retryAfterSeconds.toString());
+            }
+            failures.add(b.build());
         }
     }
 

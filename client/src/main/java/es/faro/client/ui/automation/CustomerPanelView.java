@@ -163,19 +163,36 @@ public final class CustomerPanelView {
     public Node root() {
         return root;
     }
-    /** The CSAT lines: average and ratings (or "no data"), surveys sent and answered, the latest ratings. */
+
+    /**
+     * The CSAT lines: CSAT % as the dashboard counts it (4–5 ÷ all ratings) with the average (or "no
+     * data"), surveys sent and answered with the response rate, the latest ratings. A server that does
+     * not count the 4–5 ratings gets the average alone.
+     */
     static String csatText(es.faro.protocol.automation.CustomerProfile.Csat c, I18n i18n,
                            java.time.format.DateTimeFormatter dates) {
         if (c == null) {
             return i18n.get("automation.customer.csat.none");
         }
+        String average = String.format(i18n.locale(), "%.1f", c.average());
         StringBuilder b = new StringBuilder(c.ratings() == 0 ? i18n.get("automation.customer.csat.none")
-                : i18n.get("automation.customer.csat", String.format(Locale.ROOT, "%.1f", c.average()), c.ratings()));
-        b.append('\n').append(i18n.get("customercsat.surveys", c.sent(), c.ratings()));
+                : c.satisfiedShare().isPresent()
+                ? i18n.get("customercsat.share", percent(c.satisfiedShare().getAsDouble()),
+                        String.valueOf(c.satisfied()), String.valueOf(c.ratings()), average)
+                : i18n.get("automation.customer.csat", average, c.ratings()));
+        b.append('\n').append(c.responseRate().isPresent()
+                ? i18n.get("customercsat.response", String.valueOf(c.sent()), String.valueOf(c.ratings()),
+                        percent(c.responseRate().getAsDouble()))
+                : i18n.get("customercsat.surveys", c.sent(), c.ratings()));
         for (es.faro.protocol.automation.CustomerProfile.Rating r : c.recent()) {
             b.append('\n').append(i18n.get("customercsat.rating", r.rating(), dates.format(r.answeredAt()),
                     r.comment() == null ? "" : r.comment()));
         }
         return b.toString();
+    }
+
+    /** A share 0..1 as a whole percentage ("67"). */
+    private static String percent(double share) {
+        return String.valueOf(Math.round(share * 100));
     }
 }

@@ -9,6 +9,7 @@ import es.faro.client.ui.common.SharedClock;
 import es.faro.client.ui.common.SlaFormat;
 import es.faro.protocol.metrics.AgentLoad;
 import es.faro.protocol.metrics.Csat;
+import es.faro.protocol.metrics.CsatReport;
 import es.faro.protocol.metrics.LiveMetrics;
 import es.faro.protocol.metrics.ServiceLevel;
 import java.time.Duration;
@@ -117,7 +118,7 @@ public final class DashboardView {
             middle.setPrefHeight(wall ? 480 : 330);
         });
         vm.snapshotProperty().subscribe(this::show);
-        vm.csatProperty().subscribe(this::showCsat);
+        vm.csatFiguresProperty().subscribe(this::showCsat);
         clock.nowProperty().subscribe(now -> showOldest(vm.snapshotProperty().get(), now));
     }
 
@@ -217,16 +218,23 @@ public final class DashboardView {
         int capacity = m.agents().stream().mapToInt(AgentLoad::capacity).sum();
         agents.show(s.agentsOnline() + " · " + s.agentsAway(),
                 i18n.get("dashboard.tile.agents.detail", assigned, capacity), TileCard.Tone.NEUTRAL);
-        showCsat(vm.csatProperty().get());
+        showCsat(vm.csatFiguresProperty().get());
         showOldest(s, clock.now());
         breakdown.show(s);
         atRisk.show(s);
     }
 
-    /** CSAT comes from the server (survey answers are not in the cache), not from the snapshot. */
-    private void showCsat(Csat c) {
-        csat.show(percent.of(c.ratio()), c.ratio() == null ? i18n.get("dashboard.noData")
-                : i18n.get("dashboard.tile.csat.detail", c.ratings(), percent.of(c.goal())), Percent.tone(c.ratio(), c.goal()));
+    /**
+     * CSAT comes from the server (survey answers are not in the cache), not from the snapshot: the
+     * share of 4–5 ratings, and under it how many ratings and the surveys' response rate.
+     */
+    private void showCsat(CsatReport.CsatFigures f) {
+        Csat c = f.asCsat();
+        String detail = c.ratio() != null
+                ? i18n.get("dashboard.tile.csat.answered", c.ratings(), percent.of(f.responseRate()),
+                        percent.of(c.goal()))
+                : f.sent() > 0 ? i18n.get("dashboard.tile.csat.waiting", f.sent()) : i18n.get("dashboard.noData");
+        csat.show(percent.of(c.ratio()), detail, Percent.tone(c.ratio(), c.goal()));
     }
 
     private void showOldest(LiveSnapshot s, Instant now) {

@@ -71,6 +71,10 @@ public final class DashboardViewModel {
     /** Today's CSAT from the server (survey answers are not in the cache); "no data" until there is a rating. */
     private final ReadOnlyObjectWrapper<es.faro.protocol.metrics.Csat> csat = new ReadOnlyObjectWrapper<>(this, "csat",
             es.faro.protocol.metrics.Csat.noData());
+    /** Today's survey figures behind {@link #csat}: surveys sent and answered, for the response rate. */
+    private final ReadOnlyObjectWrapper<es.faro.protocol.metrics.CsatReport.CsatFigures> csatFigures =
+            new ReadOnlyObjectWrapper<>(this, "csatFigures",
+                    es.faro.protocol.metrics.CsatReport.CsatFigures.of(null, 0, 0, 0, 0));
     /** A CSAT fetch is in flight / another was asked for meanwhile (UI thread only). */
     private boolean csatFetching;
     private boolean csatDirty;
@@ -150,6 +154,11 @@ public final class DashboardViewModel {
     /** Today's CSAT (ratings 4–5 ÷ all ratings) from {@code /api/v1/metrics/csat}. */
     public ReadOnlyObjectProperty<es.faro.protocol.metrics.Csat> csatProperty() {
         return csat.getReadOnlyProperty();
+    }
+
+    /** Today's survey figures (sent, answered, response rate; ratings and CSAT), set just after {@link #csatProperty()}. */
+    public ReadOnlyObjectProperty<es.faro.protocol.metrics.CsatReport.CsatFigures> csatFiguresProperty() {
+        return csatFigures.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ReferenceData> referenceProperty() {
@@ -333,9 +342,10 @@ public final class DashboardViewModel {
         }
         csatFetching = true;
         csatDirty = false;
-        tasks.run(() -> fetchCsat(at), c -> {
+        tasks.run(() -> fetchCsat(at), f -> {
             csatFetching = false;
-            csat.set(c);
+            csat.set(f.asCsat());
+            csatFigures.set(f);
             if (csatDirty) {
                 refreshCsat();
             }
@@ -345,7 +355,7 @@ public final class DashboardViewModel {
         });
     }
 
-    private es.faro.protocol.metrics.Csat fetchCsat(Instant at) throws Exception {
+    private es.faro.protocol.metrics.CsatReport.CsatFigures fetchCsat(Instant at) throws Exception {
         long wait = lastCsatFetch + CSAT_MIN_GAP.toNanos() - System.nanoTime();
         if (lastCsatFetch != 0 && wait > 0) {
             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
@@ -353,8 +363,8 @@ public final class DashboardViewModel {
         lastCsatFetch = System.nanoTime();
         Instant dayStart = figures.dayStart(at);
         Instant dayEnd = dayStart.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
-        return metrics.csat(dayStart, dayEnd, "brand").map(r -> r.total().asCsat())
-                .orElse(es.faro.protocol.metrics.Csat.noData());
+        return metrics.csat(dayStart, dayEnd, "brand").map(es.faro.protocol.metrics.CsatReport::total)
+                .orElse(es.faro.protocol.metrics.CsatReport.CsatFigures.of(null, 0, 0, 0, 0));
     }
 
     // --- history from the server -------------------------------------------------------------

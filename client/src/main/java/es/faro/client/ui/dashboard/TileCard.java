@@ -26,6 +26,7 @@ final class TileCard {
         Label header = new Label(title);
         header.getStyleClass().addAll("tile-title", Styles.TEXT_MUTED);
         value.setId(id + "-value");
+        detail.setId(id + "-detail");
         value.getStyleClass().add("tile-value");
         detail.getStyleClass().addAll("tile-detail", Styles.TEXT_SMALL);
         detail.setWrapText(true);

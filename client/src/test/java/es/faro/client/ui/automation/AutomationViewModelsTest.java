@@ -93,6 +93,11 @@ class AutomationViewModelsTest {
         assertThat(csat.recent().get(0).rating()).isEqualTo(4);
         assertThat(csat.recent().get(0).comment()).isEqualTo("Rápido");
         assertThat(csat.recent().get(0).conversationId()).isEqualTo(marta.id());
+        assertThat(csat.satisfied()).isEqualTo(1);
+        String shown = CustomerPanelView.csatText(csat, new es.faro.client.ui.common.I18n(),
+                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.withZone(java.time.ZoneOffset.UTC));
+        assertThat(shown).startsWith("CSAT 100 % (1 de 1 valoraciones de 4–5) · media 4,0/5\n"
+                + "Encuestas: 1 enviadas, 1 respondidas (100 % de respuesta)\n4/5 el ");
     }
 
     private int send(ApiClient as, String path, String json) throws Exception {
