@@ -193,8 +193,8 @@ public final class CommunityMetrics {
         return switch (groupBy) {
             case "brand" -> brand;
             case "channel" -> channel;
-            case "agent" -> agent == null ? "(none)" : agent;
-            case "queue" -> queue == null ? "(none)" : queue;
+            case "agent" -> agent == null ? es.faro.protocol.metrics.GroupKeys.NONE : agent;
+            case "queue" -> queue == null ? es.faro.protocol.metrics.GroupKeys.NONE : queue;
             case "day" -> Window.bucketOf(Instant.ofEpochMilli(at), ChronoUnit.DAYS).atZone(Window.ZONE)
                     .toLocalDate().toString();
             default -> throw new IllegalArgumentException(groupBy);

@@ -483,13 +483,13 @@ public final class SurveyService implements IngestService.SurveyAnswers {
             }
         }
         List<CsatFigures> list = new ArrayList<>();
-        groups.forEach((k, v) -> list.add(CsatFigures.of(k.isEmpty() ? null : k, v[0], v[1], v[2], v[3])));
+        groups.forEach((k, v) -> list.add(CsatFigures.of(k, v[0], v[1], v[2], v[3])));
         return new CsatReport(from, to, groupBy, CsatFigures.of(null, total[0], total[1], total[2], total[3]), list);
     }
 
     private static void add(int[] total, Map<String, int[]> groups, String key, int index, int n) {
         total[index] += n;
-        groups.computeIfAbsent(key == null ? "" : key, k -> new int[4])[index] += n;
+        groups.computeIfAbsent(key == null ? es.faro.protocol.metrics.GroupKeys.NONE : key, k -> new int[4])[index] += n;
     }
 
     private static String day(Instant at) {

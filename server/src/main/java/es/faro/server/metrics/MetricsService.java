@@ -250,7 +250,7 @@ public final class MetricsService {
         Map<String, Integer> inbound = new TreeMap<>();
         if (unit != null) {
             for (Instant b : window.buckets(unit)) {
-                inbound.put(b.toString(), 0);
+                inbound.put(bucketKey(b, unit), 0);
             }
         }
         for (Row r : rows) {
@@ -276,6 +276,11 @@ public final class MetricsService {
         return new SlaReport(window.from(), window.to(), groupBy, result, level(rows, window, now));
     }
 
+    /** A day by its Madrid date, an hour by the instant it starts. */
+    private static String bucketKey(Instant bucket, ChronoUnit unit) {
+        return unit == ChronoUnit.DAYS ? bucket.atZone(Window.ZONE).toLocalDate().toString() : bucket.toString();
+    }
+
     static ChronoUnit timeUnit(String groupBy) {
         return switch (groupBy) {
             case "hour" -> ChronoUnit.HOURS;
@@ -284,19 +289,19 @@ public final class MetricsService {
         };
     }
 
-    /** Conversations without a queue or an assignee are grouped under "none". */
+    /** A row's group key, written as every metrics endpoint writes it (see {@link es.faro.protocol.metrics.GroupKeys}). */
     private static String key(Row r, String groupBy, ChronoUnit unit, Instant at) {
         if (unit != null) {
-            return Window.bucketOf(at, unit).toString();
+            return bucketKey(Window.bucketOf(at, unit), unit);
         }
         String key = switch (groupBy) {
             case "brand" -> r.brandId();
-            case "channel" -> r.channel().wireName();
+            case "channel" -> r.channel().name();
             case "queue" -> r.queueId();
             case "agent" -> r.assigneeId();
             default -> throw new IllegalArgumentException(groupBy);
         };
-        return key == null ? "none" : key;
+        return key == null ? es.faro.protocol.metrics.GroupKeys.NONE : key;
     }
 
     private static Duration median(List<Row> rows) {
@@ -394,7 +399,7 @@ public final class MetricsService {
                     .toLocalDate().toString();
             default -> throw new IllegalArgumentException(groupBy);
         };
-        return key == null ? "(none)" : key;
+        return key == null ? es.faro.protocol.metrics.GroupKeys.NONE : key;
     }
 
     /** Bucket bounds of the first-response histogram. */
