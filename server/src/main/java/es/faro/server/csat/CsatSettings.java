@@ -58,12 +58,18 @@ public final class CsatSettings {
         return config.get("csat.link.base");
     }
 
+    /** The built-in survey text (short enough for every channel), placeholders not yet filled. */
+    public static String builtIn(String language, String mode) {
+        boolean en = "en".equals(language);
+        return mode.equals("dm") ? (en ? DM_EN : DM_ES) : (en ? LINK_EN : LINK_ES);
+    }
+
     /** The survey text for a brand, language and mode ({@code dm} or {@code link}), placeholders not yet filled. */
     public String wording(String brandId, String language, String mode) {
         String lang = "en".equals(language) ? "en" : "es";
         return config.get("csat.wording." + brandId + "." + lang + "." + mode)
                 .or(() -> config.get("csat.wording." + lang + "." + mode))
-                .orElse(mode.equals("dm") ? (lang.equals("en") ? DM_EN : DM_ES) : (lang.equals("en") ? LINK_EN : LINK_ES));
+                .orElse(builtIn(lang, mode));
     }
 
     private Duration duration(String key, Duration def) {

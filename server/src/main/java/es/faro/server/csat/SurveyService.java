@@ -98,6 +98,8 @@ public final class SurveyService implements IngestService.SurveyAnswers {
     }
 
     private final List<SentListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Wordings already reported as too long for a channel (one log line each, not one per survey). */
+    private final java.util.Set<String> tooLongWarned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public void addSentListener(SentListener listener) {
         listeners.add(listener);
@@ -183,11 +185,23 @@ public final class SurveyService implements IngestService.SurveyAnswers {
         String token = token();
         String brandName = reference.get().data().brands().stream().filter(b -> b.id().equals(conv.brandId()))
                 .map(Brand::name).findFirst().orElse(conv.brandId());
-        String body = settings.wording(conv.brandId(), language, mode)
-                .replace("{brand}", brandName)
-                .replace("{customer}", conv.customerName() == null ? "" : conv.customerName())
-                .replace("{link}", linkBase.resolve(token).toString())
-                .replace(" ,", ",");
+        String link = linkBase.resolve(token).toString();
+        int limit = conv.channel().replyLimit(!wrotePrivately);
+        String body = fill(settings.wording(conv.brandId(), language, mode), brandName, conv.customerName(), link);
+        if (body.codePointCount(0, body.length()) > limit) {
+            // A configured wording the network would refuse: without the name, else the built-in text (which
+            // fits every channel), so the customer still gets a survey. Said once per wording in the log.
+            String shorter = fill(settings.wording(conv.brandId(), language, mode), brandName, null, link);
+            String fallback = shorter.codePointCount(0, shorter.length()) <= limit ? shorter
+                    : fill(CsatSettings.builtIn(language, mode), brandName, conv.customerName(), link);
+            if (tooLongWarned.add(conv.brandId() + "." + language + "." + mode + "." + conv.channel())) {
+                org.slf4j.LoggerFactory.getLogger(SurveyService.class).warn("the survey wording for {} ({}, {}) is"
+                        + " longer than a {} reply may be ({} characters); sent {}", conv.brandId(), language, mode,
+                        conv.channel().wireName(), limit, fallback == shorter ? "it without the customer's name"
+                        : "the built-in text");
+            }
+            body = fallback;
+        }
         String surveyId = "s-" + UUID.randomUUID();
         Message message = new Message("m-" + UUID.randomUUID(), conv.id(), MessageKind.OUT, AUTHOR_ID, brandName,
                 body, !wrotePrivately, conv.channel(), null, null, now, DeliveryState.QUEUED, "csat-" + surveyId,
@@ -203,6 +217,13 @@ public final class SurveyService implements IngestService.SurveyAnswers {
                 now, null, null, null);
         insert(c, survey);
         return Optional.of(survey);
+    }
+
+    private static String fill(String wording, String brandName, String customerName, String link) {
+        return wording.replace("{brand}", brandName)
+                .replace("{customer}", customerName == null ? "" : customerName)
+                .replace("{link}", link)
+                .replace(" ,", ",");
     }
 
     /**

@@ -43,6 +43,10 @@ class CsatTest {
                 "csat.wording.jazztel.es.dm", "Jazztel quiere saber tu opinión, {customer}: responde del 1 al 5.",
                 "csat.wording.orange.en.link", "Orange would love to hear from you, {customer}: {link}"));
         config.putAll(es.faro.server.community.CommunityPayloads.secrets());
+        // Simyo's public wording is too long for an X reply once its link is in (see the test below).
+        config.put("csat.wording.simyo.es.link", "En Simyo nos importa muchísimo tu opinión, {customer}, porque"
+                + " queremos mejorar cada día la atención que te damos por redes sociales, por teléfono y en tienda."
+                + " Dedica un minuto a contarnos qué tal ha ido y puntúanos del 1 al 5 en esta encuesta: {link}");
         server = TestServer.start(config, clock);
         api = server.client();
         ana = api.login("ana");
@@ -265,6 +269,21 @@ class CsatTest {
         assertThat(orangeText).contains("/api/v1/surveys/" + token(survey(o)));
         assertThat(survey(a).get("body").asText()).startsWith("How did Amena do? Rate us from 1 to 5: http");
         assertThat(server.server().surveys().ofConversation(o).get(0).language()).isEqualTo("en");
+    }
+
+    @Test
+    void aWordingTooLongForTheChannelFallsBackToTheBuiltInTextInsteadOfBeingRefused() {
+        byte[] body = Payloads.tweets("1000004", Payloads.tweet("tw-long", "u-long", "@simyo_es sin datos", null));
+        assertThat(api.post("/api/v1/channels/twitter/webhook", null, body, Payloads.twitterSignature(body)).status())
+                .isEqualTo(200);
+        String id = conversationOf("tw-long", lead);
+        resolve(id, pablo);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(runDue()).isEqualTo(1);
+        String text = survey(id).get("body").asText();
+        assertThat(text.codePointCount(0, text.length())).isLessThanOrEqualTo(280);
+        assertThat(text).startsWith("¿Qué tal te hemos atendido en Simyo? Valóranos del 1 al 5: http")
+                .contains("/api/v1/surveys/" + token(survey(id)));
     }
 
     @Test
