@@ -49,11 +49,13 @@ final class HistoryCharts {
     HistoryCharts(DashboardViewModel vm, I18n i18n) {
         this.vm = vm;
         this.i18n = i18n;
-        NumberAxis percent = new NumberAxis(0, 104, 20); // headroom: a 100 % hour's dot is not cut in half
+        // Headroom above 100 % so a 100 % hour's dot is not cut in half; the headroom's own tick is
+        // unlabelled, one tick away so that the axis does not hide the "100" label as overlapping.
+        NumberAxis percent = new NumberAxis(0, 120, 20);
         percent.setTickLabelFormatter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return n.intValue() % 20 == 0 ? Integer.toString(n.intValue()) : ""; // no "104" at the top
+                return n.intValue() <= 100 ? Integer.toString(n.intValue()) : "";
             }
 
             @Override
