@@ -25,12 +25,17 @@ final class DemoFloor {
     static DemoColleagues colleagues(ServerConfig config, Store store, URI baseUri, Clock clock) {
         boolean on = config.get("demo.colleagues").map(Boolean::parseBoolean).orElse(false);
         String besides = config.get("demo.colleagues.besides").orElse("");
-        List<String> withDemoPassword = on ? DemoPasswordGuard.offenders(store) : List.of();
-        List<String> usernames = store.read(Agents::rows).stream()
-                .filter(r -> r.demoOnly() && r.agent().roles().equals(Set.of(Role.AGENT)))
-                .map(r -> r.agent().username())
-                .filter(u -> !u.equals(besides) && withDemoPassword.contains(u))
-                .toList();
+        java.util.function.Supplier<List<String>> usernames = () -> {
+            if (!on) {
+                return List.of();
+            }
+            List<String> withDemoPassword = DemoPasswordGuard.offenders(store); // PBKDF2 per user: slow on purpose
+            return store.read(Agents::rows).stream()
+                    .filter(r -> r.demoOnly() && r.agent().roles().equals(Set.of(Role.AGENT)))
+                    .map(r -> r.agent().username())
+                    .filter(u -> !u.equals(besides) && withDemoPassword.contains(u))
+                    .toList();
+        };
         DemoColleagues.Pace floor = DemoColleagues.Pace.FLOOR;
         DemoColleagues.Pace pace = new DemoColleagues.Pace(
                 duration(config, "demo.colleagues.tick", floor.tick()),

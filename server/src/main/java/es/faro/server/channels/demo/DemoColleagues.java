@@ -58,7 +58,9 @@ public final class DemoColleagues implements AutoCloseable {
     }
 
     private final URI base;
-    private final List<Colleague> colleagues = new ArrayList<>();
+    private final java.util.function.Supplier<List<String>> usernames;
+    private final String password;
+    private final List<Colleague> colleagues = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Pace pace;
     private final long seed;
     private final Clock clock;
@@ -66,32 +68,38 @@ public final class DemoColleagues implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Thread worker;
 
-    public DemoColleagues(URI base, List<String> usernames, String password, Pace pace, long seed, Clock clock) {
+    /**
+     * {@code usernames} is asked on the colleagues' own thread when they start: finding who may sign in
+     * (their password hashes checked) stays off the server's start-up path.
+     */
+    public DemoColleagues(URI base, java.util.function.Supplier<List<String>> usernames, String password, Pace pace,
+                          long seed, Clock clock) {
         this.base = base;
+        this.usernames = usernames;
+        this.password = password;
         this.pace = pace;
         this.seed = seed;
         this.clock = clock;
-        for (String username : usernames) {
-            colleagues.add(new Colleague(username, password));
-        }
-    }
-
-    public List<String> usernames() {
-        return colleagues.stream().map(c -> c.username).toList();
     }
 
     public void start() {
-        if (colleagues.isEmpty() || worker != null) {
+        if (worker != null) {
             return;
         }
         Thread thread = new Thread(this::run, "faro-demo-colleagues");
         thread.setDaemon(true);
         worker = thread;
         thread.start();
-        LOG.info("demo colleagues at work: {}", usernames());
     }
 
     private void run() {
+        for (String username : usernames.get()) {
+            colleagues.add(new Colleague(username, password));
+        }
+        if (colleagues.isEmpty()) {
+            return;
+        }
+        LOG.info("demo colleagues at work: {}", colleagues.stream().map(c -> c.username).toList());
         try {
             while (!closed.await(pace.tick().toMillis(), TimeUnit.MILLISECONDS)) {
                 for (Colleague colleague : colleagues) {
