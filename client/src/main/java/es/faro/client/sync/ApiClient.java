@@ -12,7 +12,6 @@ import es.faro.protocol.json.Json;
 import es.faro.protocol.model.Agent;
 import es.faro.protocol.model.Conversation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import okhttp3.HttpUrl;
@@ -151,17 +150,44 @@ public final class ApiClient {
     }
 
     private <T> T send(Request request, Class<T> type) throws IOException, ApiException {
+        return read(request, type);
+    }
+
+    /**
+     * Sends {@code request} and returns the answer's bytes (empty for a 204). Every API class of the
+     * client goes through here, so a refusal is read the same way everywhere: an {@link ApiException}
+     * with the server's {@code {"error":{"code","message"}}} when the body has that shape.
+     */
+    public byte[] answer(Request request) throws IOException, ApiException {
         try (Response response = http.newCall(request).execute()) {
             ResponseBody body = response.body();
             byte[] bytes = body == null ? new byte[0] : body.bytes();
             if (!response.isSuccessful()) {
                 throw new ApiException(response.code(), parseError(bytes), response.message());
             }
-            try {
-                return Json.read(bytes, type);
-            } catch (UncheckedIOException e) {
-                throw new IOException("unreadable answer from the server for " + request.url().encodedPath(), e);
-            }
+            return bytes;
+        }
+    }
+
+    /** As {@link #answer}, the answer read as {@code type}; null for an empty answer (204). */
+    public <T> T read(Request request, Class<T> type) throws IOException, ApiException {
+        return read(request, Json.MAPPER.constructType(type));
+    }
+
+    public <T> T read(Request request, com.fasterxml.jackson.core.type.TypeReference<T> type)
+            throws IOException, ApiException {
+        return read(request, Json.MAPPER.constructType(type));
+    }
+
+    public <T> T read(Request request, com.fasterxml.jackson.databind.JavaType type) throws IOException, ApiException {
+        byte[] bytes = answer(request);
+        if (bytes.length == 0) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.readValue(bytes, type);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("unreadable answer from the server for " + request.url().encodedPath(), e);
         }
     }
 

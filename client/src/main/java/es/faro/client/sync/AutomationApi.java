@@ -1,7 +1,6 @@
 package es.faro.client.sync;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import es.faro.protocol.api.ApiError;
 import es.faro.protocol.automation.AutomationRule;
 import es.faro.protocol.automation.CustomerProfile;
 import es.faro.protocol.automation.LabelSuggestion;
@@ -15,8 +14,6 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * The automation side of REST API v1 (presence leases, label suggestions, customer profiles and
@@ -78,13 +75,7 @@ public final class AutomationApi {
     public void deleteRule(String id) throws IOException, ApiException {
         Request request = api.authorized(new Request.Builder().url(api.url("api/v1/admin/rules/" + id)).delete())
                 .build();
-        try (Response response = api.http().newCall(request).execute()) {
-            if (!response.isSuccessful()) {
-                ResponseBody body = response.body();
-                throw new ApiException(response.code(), error(body == null ? new byte[0] : body.bytes()),
-                        response.message());
-            }
-        }
+        api.answer(request);
     }
 
     private Request get(HttpUrl url) {
@@ -97,21 +88,7 @@ public final class AutomationApi {
     }
 
     private <T> T send(Request request, TypeReference<T> type) throws IOException, ApiException {
-        try (Response response = api.http().newCall(request).execute()) {
-            ResponseBody body = response.body();
-            byte[] bytes = body == null ? new byte[0] : body.bytes();
-            if (!response.isSuccessful()) {
-                throw new ApiException(response.code(), error(bytes), response.message());
-            }
-            return Json.MAPPER.readValue(bytes, type);
-        }
+        return api.read(request, type);
     }
 
-    private static ApiError error(byte[] bytes) {
-        try {
-            return bytes.length == 0 ? null : Json.read(bytes, ApiError.class);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
 }

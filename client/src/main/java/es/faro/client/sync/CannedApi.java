@@ -1,6 +1,5 @@
 package es.faro.client.sync;
 
-import es.faro.protocol.api.ApiError;
 import es.faro.protocol.api.CannedResponseRequest;
 import es.faro.protocol.json.Json;
 import es.faro.protocol.model.CannedResponse;
@@ -8,8 +7,6 @@ import java.io.IOException;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Canned response edits and counted uses. Reads go through the cache (the server's events bring
@@ -45,19 +42,6 @@ public final class CannedApi {
     }
 
     private CannedResponse send(Request request) throws IOException, ApiException {
-        try (Response response = api.http().newCall(request).execute()) {
-            ResponseBody body = response.body();
-            byte[] bytes = body == null ? new byte[0] : body.bytes();
-            if (!response.isSuccessful()) {
-                ApiError error = null;
-                try {
-                    error = bytes.length == 0 ? null : Json.read(bytes, ApiError.class);
-                } catch (RuntimeException e) {
-                    error = null;
-                }
-                throw new ApiException(response.code(), error, response.message());
-            }
-            return bytes.length == 0 ? null : Json.read(bytes, CannedResponse.class);
-        }
+        return api.read(request, CannedResponse.class);
     }
 }

@@ -1,7 +1,6 @@
 package es.faro.client.sync;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import es.faro.protocol.api.ApiError;
 import es.faro.protocol.json.Json;
 import es.faro.protocol.model.Channel;
 import java.io.IOException;
@@ -13,8 +12,6 @@ import java.util.Map;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * The admin side of channel accounts and webhook secrets ({@code /api/v1/admin/accounts},
@@ -92,33 +89,11 @@ public final class ChannelAccountsApi {
     }
 
     private <T> T call(Request request, Class<T> type) throws IOException, ApiException {
-        return call(request, Json.MAPPER.constructType(type));
+        return api.read(request, type);
     }
 
     private <T> T call(Request request, TypeReference<T> type) throws IOException, ApiException {
-        return call(request, Json.MAPPER.constructType(type));
+        return api.read(request, type);
     }
 
-    private <T> T call(Request request, com.fasterxml.jackson.databind.JavaType type) throws IOException, ApiException {
-        try (Response response = api.http().newCall(request).execute()) {
-            ResponseBody body = response.body();
-            byte[] bytes = body == null ? new byte[0] : body.bytes();
-            if (!response.isSuccessful()) {
-                throw new ApiException(response.code(), error(bytes), response.message());
-            }
-            try {
-                return Json.MAPPER.readValue(bytes, type);
-            } catch (IOException e) {
-                throw new IOException("unreadable answer from the server for " + request.url().encodedPath(), e);
-            }
-        }
-    }
-
-    private static ApiError error(byte[] bytes) {
-        try {
-            return bytes.length == 0 ? null : Json.read(bytes, ApiError.class);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
 }

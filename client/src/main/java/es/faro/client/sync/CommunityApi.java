@@ -1,22 +1,18 @@
 package es.faro.client.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import es.faro.protocol.api.ApiError;
 import es.faro.protocol.community.CommunityPost;
 import es.faro.protocol.community.Leaderboard;
 import es.faro.protocol.community.ModerationRequest;
 import es.faro.protocol.community.Moderated;
 import es.faro.protocol.json.Json;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * The community endpoints: a thread's posts and their moderation, the superuser leaderboard and the
@@ -94,23 +90,6 @@ public final class CommunityApi {
     }
 
     private <T> T send(Request request, Class<T> type) throws IOException, ApiException {
-        try (Response response = api.http().newCall(request).execute()) {
-            ResponseBody body = response.body();
-            byte[] bytes = body == null ? new byte[0] : body.bytes();
-            if (!response.isSuccessful()) {
-                ApiError error = null;
-                try {
-                    error = bytes.length == 0 ? null : Json.read(bytes, ApiError.class);
-                } catch (RuntimeException e) {
-                    error = null;
-                }
-                throw new ApiException(response.code(), error, response.message());
-            }
-            try {
-                return Json.read(bytes, type);
-            } catch (UncheckedIOException e) {
-                throw new IOException("unreadable answer from the server for " + request.url().encodedPath(), e);
-            }
-        }
+        return api.read(request, type);
     }
 }

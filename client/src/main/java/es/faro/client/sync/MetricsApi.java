@@ -2,18 +2,13 @@ package es.faro.client.sync;
 
 import es.faro.client.metrics.HourlyVolume;
 import es.faro.client.metrics.ResponseHistogram;
-import es.faro.protocol.api.ApiError;
-import es.faro.protocol.json.Json;
 import es.faro.protocol.metrics.LiveMetrics;
 import es.faro.protocol.metrics.SlaReport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * The analytics side of REST API v1 ({@code /api/v1/metrics/...}) over the signed-in
@@ -66,28 +61,14 @@ public final class MetricsApi {
 
     private <T> Optional<T> get(HttpUrl url, Class<T> type) throws IOException, ApiException {
         Request request = api.authorized(new Request.Builder().url(url).get()).build();
-        try (Response response = api.http().newCall(request).execute()) {
-            ResponseBody body = response.body();
-            byte[] bytes = body == null ? new byte[0] : body.bytes();
-            if (response.code() == 404) {
-                return Optional.empty();
+        try {
+            return Optional.ofNullable(api.read(request, type));
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                return Optional.empty(); // an older server without this figure
             }
-            if (!response.isSuccessful()) {
-                throw new ApiException(response.code(), error(bytes), response.message());
-            }
-            try {
-                return Optional.of(Json.read(bytes, type));
-            } catch (UncheckedIOException e) {
-                throw new IOException("unreadable answer from the server for " + url.encodedPath(), e);
-            }
+            throw e;
         }
     }
 
-    private static ApiError error(byte[] bytes) {
-        try {
-            return bytes.length == 0 ? null : Json.read(bytes, ApiError.class);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
 }

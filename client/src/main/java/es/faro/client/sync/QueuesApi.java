@@ -1,7 +1,6 @@
 package es.faro.client.sync;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import es.faro.protocol.api.ApiError;
 import es.faro.protocol.api.BulkRequest;
 import es.faro.protocol.api.BulkResult;
 import es.faro.protocol.api.NextRequest;
@@ -19,8 +18,6 @@ import java.util.Optional;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Workqueues and assignment on the server: Next (pull mode), bulk actions, the agent's presence, and
@@ -103,19 +100,6 @@ public final class QueuesApi {
 
     /** The answer's bytes (empty for 204); a non-2xx answer becomes an {@link ApiException}. */
     private byte[] send(Request request) throws IOException, ApiException {
-        try (Response response = api.http().newCall(request).execute()) {
-            ResponseBody body = response.body();
-            byte[] bytes = body == null ? new byte[0] : body.bytes();
-            if (!response.isSuccessful()) {
-                ApiError error = null;
-                try {
-                    error = bytes.length == 0 ? null : Json.read(bytes, ApiError.class);
-                } catch (RuntimeException e) {
-                    error = null;
-                }
-                throw new ApiException(response.code(), error, response.message());
-            }
-            return bytes;
-        }
+        return api.answer(request);
     }
 }

@@ -1,7 +1,5 @@
 package es.faro.client.sync;
 
-import es.faro.protocol.api.ApiError;
-import es.faro.protocol.json.Json;
 import es.faro.protocol.model.Channel;
 import es.faro.protocol.model.ConversationStatus;
 import java.io.IOException;
@@ -9,8 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * {@code GET /api/v1/search} over the signed-in {@link ApiClient}: the server's full-text search, scoped by
@@ -51,21 +47,7 @@ public final class SearchApi {
             url.addQueryParameter("cursor", cursor);
         }
         Request request = api.authorized(new Request.Builder().url(url.build()).get()).build();
-        try (Response response = api.http().newCall(request).execute()) {
-            ResponseBody body = response.body();
-            byte[] bytes = body == null ? new byte[0] : body.bytes();
-            if (!response.isSuccessful()) {
-                throw new ApiException(response.code(), error(bytes), response.message());
-            }
-            return Json.read(bytes, Page.class);
-        }
+        return api.read(request, Page.class);
     }
 
-    private static ApiError error(byte[] bytes) {
-        try {
-            return bytes.length == 0 ? null : Json.read(bytes, ApiError.class);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
 }
