@@ -54,7 +54,7 @@ class ChannelAccountsDemoTest {
     }
 
     private Node shown(String query) {
-        return robot.lookup(query).match(n -> n.getScene() != null && n.getScene().getWindow().isShowing()).query();
+        return faro.shown(query);
     }
 
     @Test

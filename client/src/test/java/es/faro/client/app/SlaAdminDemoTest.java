@@ -53,8 +53,7 @@ class SlaAdminDemoTest {
     }
 
     private Node shown(String query) {
-        return robot.lookup(query).match(n -> n.getScene() != null && n.getScene().getWindow().isShowing())
-                .query();
+        return faro.shown(query);
     }
 
     private void clickCell(String listId, String text) {

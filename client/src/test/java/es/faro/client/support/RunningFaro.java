@@ -111,6 +111,12 @@ public final class RunningFaro implements AutoCloseable {
         return false;
     }
 
+    /** The node {@code query} finds in a window that is showing (not in one just closed or replaced). */
+    public Node shown(String query) {
+        return robot.lookup(query).match(n -> n.getScene() != null && n.getScene().getWindow() != null
+                && n.getScene().getWindow().isShowing()).query();
+    }
+
     /** Whether a node matching {@code selector} is showing. */
     public boolean visible(String selector) {
         return robot.lookup(selector).match(Node::isVisible).tryQuery().isPresent();

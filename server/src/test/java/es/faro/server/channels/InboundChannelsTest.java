@@ -12,14 +12,10 @@ import es.faro.protocol.channel.Signatures;
 import es.faro.server.support.ApiClient;
 import es.faro.server.support.ApiClient.Reply;
 import es.faro.server.support.Payloads;
+import es.faro.server.support.StoredMessages;
 import es.faro.server.support.TestServer;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -93,35 +89,15 @@ class InboundChannelsTest {
     }
 
     static JsonNode messageOf(String channelMessageId) {
-        Reply list = api.get("/api/v1/conversations?limit=500", lead);
-        for (JsonNode c : list.at("/items")) {
-            for (JsonNode m : thread(c.get("id").asText())) {
-                if (channelMessageId.equals(m.path("channelMessageId").asText())) {
-                    return m;
-                }
-            }
-        }
-        return null;
+        return StoredMessages.byChannelId(api, lead, null, channelMessageId);
     }
 
     static JsonNode thread(String conversationId) {
-        return api.get("/api/v1/conversations/" + conversationId + "/messages", lead).json();
+        return StoredMessages.thread(api, lead, conversationId);
     }
 
-    /** The audit rows of a message, read straight from the server's SQLite file. */
     static List<String> revisions(String messageId) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + server.dataDir().resolve("faro.db"));
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT action, body_before, body_after FROM message_revisions WHERE message_id = ? ORDER BY id")) {
-            ps.setString(1, messageId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(rs.getString(1) + ":" + rs.getString(2) + "→" + rs.getString(3));
-                }
-            }
-        }
-        return rows;
+        return StoredMessages.revisions(server, messageId);
     }
 
     // ---- Instagram ---------------------------------------------------------------------------

@@ -17,7 +17,6 @@ import es.faro.protocol.api.PostMessageRequest;
 import es.faro.protocol.json.Json;
 import es.faro.protocol.model.Conversation;
 import es.faro.protocol.sla.SlaPolicy;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +30,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -61,10 +58,7 @@ public final class DashboardScreenshot {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("headless.geometry", "1600x1000-32");
+        HeadlessScreens.useMonocle();
         Path out = Path.of(args.length > 0 ? args[0] : "target/screenshots");
         Files.createDirectories(out);
         Path dir = Files.createTempDirectory("faro-dash-shot");
@@ -200,15 +194,6 @@ public final class DashboardScreenshot {
     }
 
     private static void snapshot(Scene scene, Path file) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", new File(file.toString()));
-                done.complete(null);
-            } catch (Exception e) {
-                done.completeExceptionally(e);
-            }
-        });
-        done.get(20, TimeUnit.SECONDS);
+        HeadlessScreens.snapshot(scene, file);
     }
 }

@@ -14,7 +14,6 @@ import es.faro.client.ui.login.LoginViewModel;
 import es.faro.client.ui.workstation.WorkstationView;
 import es.faro.client.ui.workstation.WorkstationViewModel;
 import es.faro.protocol.model.Conversation;
-import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +22,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,10 +42,7 @@ public final class WorkstationScreenshot {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("headless.geometry", "1600x1000-32");
+        HeadlessScreens.useMonocle();
         Path out = Path.of(args.length > 0 ? args[0] : "target/screenshots");
         Files.createDirectories(out);
         Path dir = Files.createTempDirectory("faro-shot");
@@ -137,15 +131,6 @@ public final class WorkstationScreenshot {
     }
 
     private static void snapshot(Scene scene, Path file) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", new File(file.toString()));
-                done.complete(null);
-            } catch (Exception e) {
-                done.completeExceptionally(e);
-            }
-        });
-        done.get(20, TimeUnit.SECONDS);
+        HeadlessScreens.snapshot(scene, file);
     }
 }
